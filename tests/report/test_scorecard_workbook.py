@@ -63,8 +63,8 @@ def workbook(workbook_bytes):
 
 
 # the 2024 final: its list is of the targets missed, no warnings (the mid-term's sheet is 预警清单, "Warnings")
-SHEET_NAMES = {"zh": ["概况", "说明", "指标评估表", "未完成目标", "与2023年相比的变化", "数据质量", "实际值"],
-               "en": ["Summary", "About", "Scorecard", "Targets missed", "Change since 2023", "Data quality",
+SHEET_NAMES = {"zh": ["概况", "说明", "指标评估表", "未完成目标", "与2023年中期评估相比", "数据质量", "实际值"],
+               "en": ["Summary", "About", "Scorecard", "Targets missed", "Since 2023 mid-term", "Data quality",
                       "Actual values"]}
 # the number, short name and series first: what each printed page repeats at its left
 FIRST_HEADERS = {"zh": ["序号", "简称", "序列", "类别", "指标名称（方案原文）", "核心指标", "单位", "目标属性",
@@ -123,6 +123,8 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
     met, 2024's missed), 3, 5, 12, 15, 19 better (stage target missed, 2024's met), the other 16 of the 25 the same."""
     language, book = workbook
     words = catalog(language)
+    # the final compares with the 2023 mid-term evaluation, one of the plan's evaluations
+    mid_term = {"zh": "与2023年中期评估结论相比", "en": "since the 2023 mid-term"}[language]
     facts, counts = _summary(book, language)
     front = words["workbook.front"]
     assert facts[front["report_year"]] == 2024
@@ -142,14 +144,14 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
                 _counted(words, "final", "achieved"): 14, _counted(words, "final", "not_achieved"): 9,
                 _counted(words, "warning_final", level=outcome["missed"]): 9,
                 _counted(words, "warning_final", level=outcome["data_missing"]): 2,
-                _counted(words, "change", year=2023, change=change["worse"]): 4,
-                _counted(words, "change", year=2023, change=change["better"]): 5,
+                _counted(words, "change", earlier=mid_term, change=change["worse"]): 4,
+                _counted(words, "change", earlier=mid_term, change=change["better"]): 5,
                 # unchanged as the report counts it, then the 6 missed both times among them, a number of their own
                 # (2, 5 provincial, 10, 18, 20, 25: a 2023 stage target or level missed, 2024's missed too)
-                {"zh": "与2023年评估结论相比的序列：结论不变",
-                 "en": "Series since the 2023 assessment: Status unchanged"}[language]: 16,
-                {"zh": "与2023年评估结论相比的序列：结论不变，其中两次均未达到",
-                 "en": "Series since the 2023 assessment: Status unchanged, of them missed both times"}[language]: 6}
+                {"zh": "与2023年中期评估结论相比的序列：结论不变",
+                 "en": "Series since the 2023 mid-term: Status unchanged"}[language]: 16,
+                {"zh": "与2023年中期评估结论相比的序列：结论不变，其中两次均未达到",
+                 "en": "Series since the 2023 mid-term: Status unchanged, of them missed both times"}[language]: 6}
     assert {label: cell.value for label, cell in counts.items()} == expected
     assert list(counts) == list(expected)  # in the overview's order
     # numbers, whole, never text; every label wholly inside its column (a Chinese character two)

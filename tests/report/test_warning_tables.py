@@ -155,9 +155,9 @@ def test_changes_since_the_previous_report_year_worse_first():
     html = changes(warnings_html(report))
     # against the status on 2023's data: two sentences at most; no new value is no basis moved, its rows say it
     # the table compares ratings, not values: said above it (no value moved here, so nothing on values)
-    assert "与 2023年评估结论相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。" in html
+    assert "与2023年中期评估结论相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。" in html
     assert changes_intro(report, *change_rows(report)) == (
-        "与 2023年评估结论相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。"
+        "与2023年中期评估结论相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。"
         "“结论变化”列比较两年的评估结论，不比较数值。")
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
@@ -320,7 +320,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # the table's column names them, never hidden in "unchanged"
     # the count, then one sentence on the bases: none most rows share (8 of the 16 the same moved, as many as not),
     # so the column names each; ~30 words where there were ~110
-    assert intro == ("与 2023年评估结论相比，"
+    assert intro == ("与2023年中期评估结论相比，"
                      # 18 too: not achieved in 2023 (4.6 against 5) and in 2024 (the year missed stands): missed
                      # both times, as the table says; 4 provincial, moving away both times, is a rating of the pace,
                      # no target missed: unchanged, not missed
@@ -331,7 +331,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                      "对照基准有变的序列，该列均注明。")
     final_en = load_report(relative(example_tables), 2024, "en")
     assert changes_intro(final_en, *change_rows(final_en)) == (
-        "Since the 2023 assessment, 4 series have worsened, 5 improved and 16 are unchanged "
+        "Compared with the 2023 mid-term evaluation, 4 series have worsened, 5 improved and 16 are unchanged "
         "(6 missed both times: indicators 2, 5 provincial, 10, 18, 20, 25). "
         "The “Change in status” column compares the two years' ratings, not the values: where a status is worse "
         "though the value moved towards the target, the column gives both values. It also names each "
@@ -352,7 +352,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # two short sentences: the counts against the status on 2022's data, then the basis 21 of the 25 rows share,
     # said once here, not in every row; "the same" counts 12 whose words differ (3, 19: short of pace, then of the
     # stage target; 1, 6: on track, then met), all unchanged, the word the table gives them
-    assert mid_intro == ("与 2022年评估结论相比，4 个序列的评估结论变差，1 个好转，18 个结论不变，"
+    assert mid_intro == ("与按2022年数据所作判断相比，4 个序列的评估结论变差，1 个好转，18 个结论不变，"
                          # 17 and 18, rated in 2022 against 2023's level: not comparable, named
                          "2 个无法比较（指标 17、18 的 2022年结论早于该水平适用的年份）。"
                          # 2 (2.52% → 2.61%) and 10, 12, 25: worse, their values up
@@ -360,7 +360,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                          "除另有注明的以外，各序列均由进展判断转为对照 2023年阶段目标的判定。")
     mid_en = load_report(relative(example_tables), 2023, "en")
     assert changes_intro(mid_en, *change_rows(mid_en)) == (
-        "Since the 2022 assessment, 4 series have worsened, 1 improved and 18 are unchanged; 2 cannot be compared "
+        "Compared with the status on 2022 data (assessed now), 4 series have worsened, 1 improved and 18 are "
+        "unchanged; 2 cannot be compared "
         "(indicators 17, 18: 2022 before the level applied). "
         "The “Change in status” column compares the two years' ratings, not the values: where a status is worse "
         "though the value moved towards the target, the column gives both values. Unless its row says "
@@ -485,8 +486,8 @@ def test_no_change_either_way_is_said_in_words_never_as_zero_counts():
     from analysis.report.warning_tables import change_rows, changes_intro
     from analysis.settings import PROJECT_ROOT
 
-    for language, start in (("zh", "与 2023年评估结论相比，没有评估结论变差或好转的序列，"),
-                            ("en", "Since the 2023 assessment, no series has worsened or improved; ")):
+    for language, start in (("zh", "与2023年中期评估结论相比，没有评估结论变差或好转的序列，"),
+                            ("en", "Compared with the 2023 mid-term evaluation, no series has worsened or improved; ")):
         report = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, language)
         intro = changes_intro(report, *change_rows(report))
         assert intro.startswith(start), intro
@@ -632,3 +633,27 @@ def test_the_finals_series_without_its_target_years_value_names_the_missing_year
     listed = [[cell.value for cell in line] for line in sheet.iter_rows(min_row=2) if line[2].value == 4]
     assert len(listed) == 1 and listed[0][1] == catalog(language)["warnings.level_final.data_missing"]
     assert any(isinstance(value, str) and years in value and status not in value for value in listed[0])
+
+
+@pytest.mark.parametrize(("year", "language", "heading", "sheet"), [
+    # the final against the 2023 mid-term evaluation, one of the plan's evaluations (plan.yml)
+    (2024, "en", "3.2 Changes since the 2023 mid-term evaluation", "Since 2023 mid-term"),
+    (2024, "zh", "（二）与2023年中期评估结论相比", "与2023年中期评估相比"),
+    # the mid-term against 2022, a year of annual monitoring: its status is worked out now, no assessment of it
+    # need have been published, so none is cited
+    (2023, "en", "3.2 Changes from the status on 2022 data (assessed now)", "From status on 2022 data"),
+    (2023, "zh", "（二）与按2022年数据所作判断相比", "与按2022年数据所作判断相比")])
+def test_the_earlier_year_of_a_change_is_named_by_what_it_was(example_tables, year, language, heading, sheet):
+    from bs4 import BeautifulSoup
+
+    from analysis.report.context import load_report
+    from analysis.report.scorecard_workbook import earlier_kind
+    from tests.conftest import relative
+    report = load_report(relative(example_tables), year, language)
+    soup = BeautifulSoup(warnings_html(report), "html.parser")
+    headings = [h.get_text(" ", strip=True) for h in soup.find_all("h3")]
+    assert heading in headings
+    assert not any("assessment" in h or "年评估结论相比" in h for h in headings if h != heading)
+    previous = year - 1
+    assert report.words.text(f"workbook.sheets.changes.{earlier_kind(report, previous)}", year=previous) == sheet
+    assert len(sheet) <= 31  # an Excel sheet's name

@@ -35,6 +35,7 @@ from .warning_tables import (
     final_list,
     final_tally,
     level_word,
+    earlier_kind,
     warning_rows,
     warning_tally,
     warnings_intro,
@@ -385,8 +386,15 @@ def change_label(context: ReportContext, previous: int, change: str) -> str:
     "Status unchanged", the change sheet's word for some of them only."""
     words = context.words
     if change != "same":
-        return words.text("workbook.summary.change", year=previous, change=words[f"warnings.change.{change}"])
-    return words.text("workbook.summary.change_same", year=previous)
+        return words.text("workbook.summary.change", earlier=summary_earlier(context, previous),
+                          change=words[f"warnings.change.{change}"])
+    return words.text("workbook.summary.change_same", earlier=summary_earlier(context, previous))
+
+
+def summary_earlier(context: ReportContext, previous: int) -> str:
+    """The earlier year of a change as the summary sheet's labels name it, by what it was (an evaluation, or a year
+    of annual monitoring assessed now), short enough for one line."""
+    return context.words.text(f"workbook.summary.earlier.{earlier_kind(context, previous)}", year=previous)
 
 
 def same_kinds(context: ReportContext, previous: int, changes: list) -> list[tuple[str, int]]:
@@ -394,7 +402,7 @@ def same_kinds(context: ReportContext, previous: int, changes: list) -> list[tup
     kind a row with its number, as the overview's sentence counts them: none where there are none."""
     words = context.words
     said = [row.change_text for row in changes if row.change == "same"]
-    return [(words.text("workbook.summary.change_same_of", year=previous,
+    return [(words.text("workbook.summary.change_same_of", earlier=summary_earlier(context, previous),
                         kind=words[f"warnings.changes_count.kinds.{kind}"]), said.count(text))
             for kind in ("missed_again",) if (text := words[f"warnings.change_same.{kind}"]) in said]
 
@@ -847,7 +855,7 @@ def changes_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
              Status(row.status_now, row.status_now_text), row.change_text, words.join(row.note_parts) or None]
             for row in changes]  # every basis in its row, the one most share too: a sheet's rows are read one by one
     headers, rows = _without_empty(headers, rows, [5])
-    sheet = book.add_worksheet(words.text("workbook.sheets.changes", year=previous))
+    sheet = book.add_worksheet(words.text(f"workbook.sheets.changes.{earlier_kind(context, previous)}", year=previous))
     write_table(sheet, styles, headers, rows)
 
 

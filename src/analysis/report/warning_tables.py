@@ -521,8 +521,21 @@ def warnings_note(context: ReportContext) -> str:
     return context.words.text("warnings.seen_note", base_year=context.plan["base_year"])
 
 
+def earlier_kind(context: ReportContext, previous: int) -> str:
+    """What the earlier year of a change was: one of the plan's evaluations (``mid_term``, ``final``), or a year of
+    annual monitoring (``annual``), whose status is worked out now from today's data: no assessment of it need have
+    been published, so it is never called one."""
+    return context.plan["evaluations"].get(str(previous), "annual")
+
+
+def earlier(context: ReportContext, previous: int) -> str:
+    """The earlier year of a change named by what it was: "the 2023 mid-term evaluation", "the status on 2022 data
+    (assessed now)"."""
+    return context.words.text(f"warnings.earlier.{earlier_kind(context, previous)}", year=previous)
+
+
 def changes_heading(context: ReportContext, previous: int) -> str:
-    return context.words.text("warnings.changes_title", year=previous)
+    return context.words.text(f"warnings.changes_title.{earlier_kind(context, previous)}", year=previous)
 
 
 def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) -> str:
@@ -551,7 +564,7 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                           n=len(missed)) + words.count_text("warnings.changes_count.missed_ids", len(missed),
                                                             ids=_changed_ids(missed, words))
         counts["same"] = words.text("warnings.changes_count.same_of_which", same=counts["same"], kinds=kind)
-    text += words.text(key + ("_none" if none else ""), year=previous, **counts)
+    text += words.text(key + ("_none" if none else ""), year=previous, earlier=earlier(context, previous), **counts)
     # the table compares ratings, not values: said once above it, with why a row gives its values where one does
     # (41.2% → 41.8%, a worse status)
     listed = listed_changes(rows)
