@@ -893,8 +893,8 @@ def _one_mistake_in_each_file(plan: Path) -> None:
     names, corrections, prose checks, task names, task leads, measure names and an observation file headed in
     Chinese."""
     for name, old, new in [
-        ("indicator_metadata.csv", "1,,R&D personnel,研发人员数,R&D personnel,人,persons,higher,",
-         "1,,R&D personnel,研发人员数,R&D personnel,人,persons,up,"),
+        ("indicator_metadata.csv", "1,,R&D personnel,研发人员数,R&D personnel,人,people,higher,",
+         "1,,R&D personnel,研发人员数,R&D personnel,人,people,up,"),
         ("categories.csv", "创新创业环境,Innovation and entrepreneurship environment", "创新创业环境,"),
         ("department_names.csv", "市科技局,Municipal Science and Technology Bureau,", "市科技局,,"),
         ("departments.csv", "3,,市科技局,市科技局、高区管委,assigned,", "3,,市科技局,市科技局、高区管委,given,"),

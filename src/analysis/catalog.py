@@ -144,7 +144,9 @@ class Catalog:
         key = "quantity.alone_scaled" if re.match(r"\d", unit) else "quantity.alone"
         if number == "1" and self["quantity.singular_drops_s"]:  # 1 enterprise, 1 base, never "1 bases"
             first, _, rest = unit.partition(" ")
-            first = first[:-3] + "y" if first.endswith("ies") else first[:-1] if re.search(r"[^s]s$", first) else first
+            irregular = dict(self["quantity.singular_words"])  # 1 person, a unit typed as "people"
+            first = irregular.get(first) or (first[:-3] + "y" if first.endswith("ies") else first[:-1]
+                                             if re.search(r"[^s]s$", first) else first)
             unit = f"{first} {rest}" if rest else first
         return self.text(key, number=number, unit=self._plural(unit))
 

@@ -176,7 +176,7 @@ INSERTED = {"zh": "模板的参考列中插入了一列（{letter} 列），其�
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize(("columns", "told"), [
     # the unit (N) and the latest value's year (P), apart: P deleted first, then N (side by side: the next test)
-    ((16, 14), [("N", DELETED, {"zh": "5", "en": "5"}, {"zh": "人", "en": "persons"}),
+    ((16, 14), [("N", DELETED, {"zh": "5", "en": "5"}, {"zh": "人", "en": "people"}),
                 ("P", DELETED, {"zh": "5", "en": "5"}, {"zh": "2021", "en": "2021"})]),
     # the name alone: the series now stands in its column, the agricultural parks' national row 15 reads 国家级
     # there, no name of another indicator's (before, that row was told its indicator's name changed)
@@ -215,7 +215,7 @@ SIDE_BY_SIDE = {
                          "请撤销删除，或从模板重新复制这些列（参考列不会被读取，已填写的数值不受影响）",
                    "en": "'Data entry'!L3:N3: the template's reference columns L, M and N, side by side, were deleted "
                          "(column L's row 5 held R&D personnel; column M's row 14 held national; column N's row 5 held "
-                         "persons), and the columns right of them moved 3 to the left: undo the deletion, or copy "
+                         "people), and the columns right of them moved 3 to the left: undo the deletion, or copy "
                          "those columns back from the template (reference columns are not read; the values typed "
                          "stay)"},
     # two columns inserted before the unit: the new M and N

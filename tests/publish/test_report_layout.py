@@ -534,10 +534,10 @@ def test_no_text_is_smaller_than_seven_and_a_half_points_nor_too_pale(report):
 
 
 def test_a_scorecard_unit_stands_on_its_values_baseline(example_reports):
-    """The final en scorecard's first row: "persons" in the unit column, in its smaller type, on the baseline of
+    """The final en scorecard's first row: "people" in the unit column, in its smaller type, on the baseline of
     22,154 beside it (it stood at the cell's top, 1.5 points higher, "%" reading as a footnote's mark); the zh
     labour productivity's "万元/人" beside its 17.4 likewise."""
-    for edition, unit, value in (("final-en", "persons", "22,154"), ("final-zh", "万元/人", "17.4")):
+    for edition, unit, value in (("final-en", "people", "22,154"), ("final-zh", "万元/人", "17.4")):
         for chars in pdf_chars(example_reports[edition] / "report.pdf", pages=range(1, 4)):
             text = "".join(char.get_text() for char in chars)
             if unit not in text or value not in text:

@@ -40,11 +40,11 @@ def test_the_appendix_lists_every_actual_value_with_its_publication(example_tabl
     # the publication names the source; the file and line it was read from are the workbook's (actuals sheet)
     # (with its unit after its name, as the workbook's sheet has it in a column: "158" alone says nothing)
     # (its note after the source: two values of the example have a note, no column of notes empty down the pages)
-    assert rows[0] == ["1. R&amp;D personnel (persons)", "2021", "23,150",
+    assert rows[0] == ["1. R&amp;D personnel (people)", "2021", "23,150",
                        "Example bulletin 2023 (fictional); note: revised figure; the plan printed 23,000"]
     assert ".csv" not in tables["actuals"]
     # every actual value up to the report year, and none after it
-    assert [row[1] for row in rows if row[0] == "1. R&amp;D personnel (persons)"] == ["2021", "2022", "2023"]
+    assert [row[1] for row in rows if row[0] == "1. R&amp;D personnel (people)"] == ["2021", "2022", "2023"]
     assert all(int(row[1]) <= 2023 for row in rows)
 
 

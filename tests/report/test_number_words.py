@@ -230,3 +230,20 @@ def test_a_shortfall_per_10000_people_names_what_it_counts():
     patents = SimpleNamespace(kind="intensity", unit_zh="件/万人", unit_en=units[12])
     assert words.shortfall_text(patents, "0.7", catalog_of("en")) == "0.7 patents per 10,000 people"
     assert words.shortfall_text(patents, "0.7", catalog_of("zh")) == "0.7件/万人"
+
+
+def test_a_unit_typed_as_people_reads_person_after_one():
+    # Weihai's counts of people (indicators 1 and 25) are typed "people", the word the sentences use ("2 people
+    # short"): after 1 it is "1 person", never "1 people"; in Chinese 人 either way
+    english = catalog_of("en")
+    assert english.quantity_alone("1", "people") == "1 person"
+    assert english.quantity_alone("2", "people") == "2 people"
+    assert catalog_of("zh").quantity_alone("1", "人") == "1人"
+
+
+def test_weihais_counts_of_people_are_typed_people():
+    # one word for people in the tables (unit column) and the sentences ("2 people short")
+    from analysis.settings import RAW_DIR
+    units = pd.read_csv(RAW_DIR / "weihai" / "indicator_metadata.csv", dtype=str).set_index("indicator_id")["unit_en"]
+    assert units["1"] == units["25"] == "people"
+    assert "persons" not in set(units)

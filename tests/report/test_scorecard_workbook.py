@@ -960,7 +960,7 @@ def test_an_actual_value_has_its_series_printed_digits_and_a_name_its_unit_once(
     assert shown[("4", "2023")] == "3.0"
     if language == "en":
         assert "12. Invention patents per 10,000 people" in names and "15. National incubators" in names
-        assert "1. R&D personnel (persons)" in names and "2. R&D intensity (%)" in names  # a unit it does not say
+        assert "1. R&D personnel (people)" in names and "2. R&D intensity (%)" in names  # a unit it does not say
     else:
         assert "12. 万人发明专利拥有量（件/万人）" in names  # a Chinese name keeps its unit in brackets
 

@@ -550,7 +550,7 @@ def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
                     "指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到自 2023年起每年不低于 5%的要求，未达标"]),
             # in English the name quoted inside the sentence, as the plan gives it (never "indicator 18, Decline in
             # …", its capital read as a sentence's start), its unit after it
-            ("en", ["indicator 1, “R&D personnel” (persons), was 24,800 in 2024 against a 2024 target of 24,500: "
+            ("en", ["indicator 1, “R&D personnel” (people), was 24,800 in 2024 against a 2024 target of 24,500: "
                     "achieved",
                     "indicator 5, “Provincial innovation bases”, was 79 in 2024 against a 2024 target of 80: "
                     "not achieved",
