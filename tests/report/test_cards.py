@@ -1403,3 +1403,19 @@ def test_a_card_and_the_warning_list_give_the_plan_periods_pace_where_it_differs
         seen = row.find_all("td")[-1]  # the growth since 2020, and under it the plan period's
         plan = seen.find("small").extract()
         assert [unmarked(part.get_text()).replace("\u00a0", " ") for part in (seen, plan)] == [since_2020, cell]
+
+
+@pytest.mark.parametrize(("language", "definition"), [
+    ("en", "“Distance covered / time elapsed”: how much of the way from baseline to target the value has gone, and "
+           "how much of the time to the target year has passed."),
+    ("zh", "“增量完成比例 / 同期序时进度”：实际值自基础值向目标值已完成的增量占全部增量的比例，"
+           "与自基础年至目标年已过去的时间所占比例并列。")])
+def test_the_cards_pair_of_distance_and_time_is_defined_where_first_shown(example_tables, language, definition):
+    # every card shows "113% / 100%" under this label; the legend above the first card says what the two are
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(html.cards_html(load_report(relative(example_tables), 2024, language), NoCharts()),
+                         "html.parser")
+    legend = soup.find("p", class_="card-legend").get_text()
+    assert legend.endswith(definition)
+    first_card = soup.find("section", class_="card")
+    assert legend in soup.get_text() and soup.get_text().index(legend) < soup.get_text().index(first_card.get_text())

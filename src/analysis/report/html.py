@@ -207,7 +207,8 @@ def cards_html(context: ReportContext, figures: Figures) -> str:
     words = context.words
     return render("cards.html.j2", heading=words["sections.cards"],
                   multiples=[chart_view(context, figures, name) for name in figures.parts("multiples")],
-                  legend=legend_items(words), qualitative=words["card.qualitative"],
+                  legend=legend_items(words), completion_defined=words["card.completion_defined"],
+                  qualitative=words["card.qualitative"],
                   back=words["links.back_to_scorecard"],
                   cards=[card_view(context, figures, row) for row in context.joined().itertuples()])
 

@@ -32,10 +32,10 @@ from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .warning_tables import (
     change_counts,
     change_rows,
+    earlier_kind,
     final_list,
     final_tally,
     level_word,
-    earlier_kind,
     warning_rows,
     warning_tally,
     warnings_intro,

@@ -650,7 +650,9 @@ def legend(words) -> dict:
     follows), each of its items kept on one line (never "按实际年均增长推 / 算", nor "—·—" apart from its words)."""
     separator = words["card.legend_separator"]
     items = [joined(item) for item in words["card.legend"].split(separator)]
-    return styled("Card Notes", [{"t": "Para", "c": [{"t": "Str", "c": separator.join(items)}]}])
+    # then what the cards' "distance covered / time elapsed" compares, said where it is first shown
+    return styled("Card Notes", [{"t": "Para", "c": [{"t": "Str", "c": separator.join(items)
+                                                           + words["card.completion_defined"]}]}])
 
 
 def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
