@@ -103,7 +103,7 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     assert prose.detail_en.endswith("the table 85. The prose names no year; 80 is the table's 2020 value, the "
                                     "baseline the assessment starts from; 85 is the table's 2021 value.")
     assert quality.loc[("split_two_rows", 5)].detail_en == (
-        "printed over 2 rows, “国家级” (national) and “省级” (provincial); kept as 2 series")
+        "the plan gives “国家级” (national) and “省级” (provincial) a row each; kept as 2 series")
     assert quality.loc[("split_two_rows", 5)].detail_zh == "方案分国家级、省级两行列出，本报告分别评估"
 
 

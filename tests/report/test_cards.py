@@ -378,7 +378,7 @@ def test_the_scorecard_and_the_warning_list_say_a_rise_the_status_from_the_base_
     # the latest value still below the baseline the status is measured from, then the rise since: never "towards the
     # target" beside "moving away"
     for context, move in ((example, "仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"),
-                          (english, "still below the 2020 baseline of 3.1%; up from 2.7% in 2021")):
+                          (english, "still below the 2020 baseline of 3.1%, though up from 2.7% in 2021")):
         notes = {(row.indicator_id, row.anchor): row.final_rate for row in scorecard_rows(context)}
         assert move in notes[("4", "indicator-4-provincial")]
         assert not [note for key, note in notes.items() if key != ("4", "indicator-4-provincial") and

@@ -217,7 +217,7 @@ def test_the_status_says_what_it_rests_on_as_the_report_does(workbook):
                                   "最新值为 2023年，2024年无数据"),
                        (2, ""): "完成率 96.4%"},
                 "en": {(4, "provincial"): "a progress verdict, not final; still below the 2020 baseline of "
-                                          "3.1%; up from 2.7% in 2021; latest value 2022; no value for "
+                                          "3.1%, though up from 2.7% in 2021; latest value 2022; no value for "
                                           "2023–2024",
                        (21, ""): "a progress verdict, not final; short of the 2024 target at the pace seen; "
                                  "latest value 2023; no value for 2024",

@@ -355,7 +355,7 @@ def test_a_tables_first_row_is_kept_with_a_short_second_row_only():
     """The first row of data goes with the second when that is short; a tall one (a warning's status with its note,
     nine lines) is not carried over with the header and the first row: the 2024 English warning list left a quarter of
     page 4 blank under its heading, the whole table on page 5, where its header and first row fit on page 4."""
-    note = "a progress verdict, not final; still below the 2020 baseline of 3.1%; up from 2.7% in 2021"
+    note = "a progress verdict, not final; still below the 2020 baseline of 3.1%, though up from 2.7% in 2021"
     short = a_table(["No.", "Indicator", "Status"], ["2", "R&amp;D intensity", "Not achieved"],
                     ["4", "Agri-tech park revenue", "Moving away"], ["5", "Bases", "Achieved"],
                     ["6", "Output", "Achieved"])
