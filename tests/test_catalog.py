@@ -287,3 +287,30 @@ def test_the_status_column_has_one_name_in_every_table():
         then = words["workbook.changes.then"].format(year=2023)
         assert then == {"zh": "2023年状态", "en": "2023 status"}[words.language]
         assert words["workbook.changes.now"] == words["workbook.changes.then"]
+
+
+def test_the_english_method_explains_the_chinese_statistical_terms_the_editions_use():
+    """Indicators 7, 8, 9 and 21 count "industrial enterprises above designated size", 17 days of air "Grade II or
+    better", 21 the R&D "super-deduction"; the national plan's sources name NBS, MOST and MOF and its notes a later
+    "vintage"; the method cites Open SDG: each explained in the method note, in words a reader without the Chinese
+    terms follows."""
+    note = catalog("en")["method.note"]
+    terms = note[note.index("**Terms**"):]
+    for term, explained in [("industrial enterprises above designated size", "revenue of 20 million yuan or more"),
+                            ("Grade II or better", "air quality index of 100 or less"),
+                            ("super-deduction", "deduct more than its actual R&D spending"),
+                            ("NBS, MOST and MOF", "National Bureau of Statistics, the Ministry of Science and "
+                                                  "Technology and the Ministry of Finance"),
+                            ("vintage", "one edition of a published figure")]:
+        assert term in terms and explained in terms, term
+    assert "Open SDG, the open-source platform" in note
+
+
+def test_english_change_words_and_department_bases_read_plainly():
+    english = catalog("en")
+    # "Worse", "Better", in a column headed "Change in status": never "Status worse"
+    assert (english["warnings.change.worse"], english["warnings.change.better"]) == ("Worse", "Better")
+    assert english.text("card.departments", basis=english.text("card.departments_printed_place", place="part 2")
+                        + english["card.lead_assigned"], names="A") == (
+        "Responsible departments (listed in the plan, part 2; lead chosen by remit): A")
+    assert english["card.departments_assigned"] == "not listed in the plan; chosen by remit"

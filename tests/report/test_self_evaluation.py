@@ -756,7 +756,7 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
     assert task.endswith({"final-zh": "（责任部门：市总工会、市发展改革委、市科技局、市人力资源和社会保障局、"
                                       "市海洋发展局、市市场监督管理局、高区管委、经区管委；牵头部门按职能确定为市科技局）",
                           "final-en": "Administrative Committee of the Economic and Technological Development "
-                                      "Zone; lead assigned by function: Municipal Science and Technology "
+                                      "Zone; lead chosen by remit: Municipal Science and Technology "
                                       "Bureau)"}[case])
     tasks = [t for t in text if re.match({"final-zh": r"\d\.\d+ ", "final-en": r"Task \d\.\d+ – "}[case], t)]
     assert len(tasks) == 29
@@ -822,10 +822,10 @@ def test_one_department_is_a_department_not_departments(example_tables):
     assert next(t for t in text if t.startswith("Task 1.1 – ")).count("(responsible departments: ") == 1
     outline = plan_outline_of(context)
     one = departments_text(context.series_row(14), context.words, "en", outline)
-    assert one.startswith("Responsible department (named in the plan") and one.endswith(
+    assert one.startswith("Responsible department (listed in the plan") and one.endswith(
         "): Municipal Science and Technology Bureau (lead)")
     assert departments_text(context.series_row(2), context.words, "en", outline).startswith(
-        "Responsible departments (named in the plan")
+        "Responsible departments (listed in the plan")
 
 
 def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(example_reports):
