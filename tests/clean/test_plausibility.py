@@ -262,7 +262,7 @@ def test_the_metadatas_kind_must_fit_the_tables_numbers_and_units(plan_copy):
 
     metadata = plan_copy / "indicator_metadata.csv"
     base = metadata.read_text(encoding="utf-8")
-    metadata.write_text(base.replace("R&D personnel,人,persons,higher,count", "R&D personnel,%,%,higher,share"),
+    metadata.write_text(base.replace("R&D personnel,人,people,higher,count", "R&D personnel,%,%,higher,share"),
                         encoding="utf-8")
     with pytest.raises(InputError, match=r"indicator_metadata.csv:2: kind: kind 'share' contradicts the table, "
                                          r"which gives 22154 for baseline_2020 \(.*plan-2022.txt:82\)"):
@@ -271,9 +271,9 @@ def test_the_metadatas_kind_must_fit_the_tables_numbers_and_units(plan_copy):
                         encoding="utf-8")
     with pytest.raises(InputError, match=r"indicator_metadata.csv:3: kind: kind 'amount' but unit %"):
         clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
-    metadata.write_text(base.replace("R&D personnel,人,persons,higher,count", "R&D personnel,人,persons,higher,share"),
+    metadata.write_text(base.replace("R&D personnel,人,people,higher,count", "R&D personnel,人,people,higher,share"),
                         encoding="utf-8")
-    with pytest.raises(InputError, match=r"indicator_metadata.csv:2: kind: kind 'share' but unit 'persons'"):
+    with pytest.raises(InputError, match=r"indicator_metadata.csv:2: kind: kind 'share' but unit 'people'"):
         clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
 
 
@@ -336,7 +336,7 @@ def test_the_plans_kinds_and_corrections_are_told_in_chinese_where_the_run_asks_
         clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
     assert told.value.reason == ("kind 为 'amount'，单位却是 %：amount 不是百分比；请改用 share、intensity 或 "
                                  "rate_of_change")
-    metadata.write_text(base.replace("R&D personnel,人,persons,higher,count", "R&D personnel,%,%,higher,share"),
+    metadata.write_text(base.replace("R&D personnel,人,people,higher,count", "R&D personnel,%,%,higher,share"),
                         encoding="utf-8")
     with mistakes_told_in("zh"), pytest.raises(InputError) as told:
         clean_plan_table(load_plan_inputs(load_plan(plan_copy)))

@@ -404,8 +404,8 @@ def test_the_metadata_against_the_table_is_told_in_one_round(plan_copy):
     metadata = plan_copy / "indicator_metadata.csv"
     kept = [line for line in metadata.read_text(encoding="utf-8").splitlines() if not line.startswith("6,")]
     metadata.write_text("\n".join(kept) + "\n99,,Extra,额外指标,Extra,个,items,higher,count\n", encoding="utf-8")
-    _edit(metadata, "1,,R&D personnel,研发人员数,R&D personnel,人,persons,higher,count",
-          "1,,R&D personnel,研发人员数,R&D personnel,人,persons,none,qualitative")
+    _edit(metadata, "1,,R&D personnel,研发人员数,R&D personnel,人,people,higher,count",
+          "1,,R&D personnel,研发人员数,R&D personnel,人,people,none,qualitative")
     _edit(plan_copy / "categories.csv", "创新要素集聚能力,Concentration of innovation resources\n", "")
     with pytest.raises(InputError) as caught:
         clean(plan_copy)
