@@ -294,7 +294,7 @@ def test_the_english_method_explains_the_chinese_statistical_terms_the_editions_
     better", 21 the R&D "super-deduction"; the national plan's sources name NBS, MOST and MOF and its notes a later
     "vintage"; the method cites Open SDG: each explained in the method note, in words a reader without the Chinese
     terms follows."""
-    note = catalog("en")["method.note"]
+    note = " ".join(catalog("en")["method.note"].split())  # its lines joined, as the report sets them
     terms = note[note.index("**Terms**"):]
     for term, explained in [("industrial enterprises above designated size", "revenue of 20 million yuan or more"),
                             ("Grade II or better", "air quality index of 100 or less"),
