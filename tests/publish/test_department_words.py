@@ -527,11 +527,11 @@ def test_a_qualitative_indicator_says_its_self_rating_or_that_none_was_sent(fill
 
     for language, rated, owed, core in (
             ("zh", "牵头责任部门报送的 2024年自评等级：按计划推进（进展情况见自评报告）。",
-             "尚未评价：牵头责任部门尚未报送 2024年的进展和自评等级。",
+             "尚未评价：编制时未收到牵头责任部门2024年的进展和自评等级。",
              ("定性指标，2024年自评“按计划推进”", "定性指标，尚未评价")),
             ("en", "Self-rating its lead department sent for 2024: On schedule (its account is in the "
                    "self-evaluation).",
-             "Not assessed yet: its lead department has sent no progress or self-rating for 2024.",
+             "Not assessed: no account of progress or self-rating for 2024 from its lead department was available.",
              ("qualitative, self-rated “On schedule” for 2024", "qualitative, not assessed yet"))):
         context = year_context(filled, language)
         assert cards.card_notes(context, context.series_row(22)) == [rated]

@@ -1085,11 +1085,11 @@ def national_notes() -> dict[str, dict[int, list[str]]]:
 def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so(national_notes):
     notes = national_notes
     assert ("The verdict “achieved” rests on 55.3% (2015), quoted by a secondary source, not taken from the "
-            "publisher's own release; cite the official release before the report is handed in.") in notes["en"][2]
+            "publisher's own release; the official figure is not yet cited.") in notes["en"][2]
     # a space before the year and after 年 before the number (2015年的 55.3%), none before a place's words (第18位)
-    assert ("“已达标”的判定依据 2015年的 55.3%，转引自二手来源，非发布机构原始发布；"
-            "报告提交前请改引官方发布。") in notes["zh"][2]
-    assert any(note.startswith("“已达标”的判定依据 2015年的第18位，转引自二手来源") for note in notes["zh"][1])
+    assert ("“已达标”的判定依据2015年的 55.3%，转引自二手来源，非发布机构原始发布，"
+            "尚待官方数据核实。") in notes["zh"][2]
+    assert any(note.startswith("“已达标”的判定依据2015年的第18位，转引自二手来源") for note in notes["zh"][1])
     assert any(note.startswith("“已达标”的判定依据 2015年的 6.3件/万人，转引自二手来源") for note in notes["zh"][5])
     # in English too the value is given with its unit: the note does not name the series
     assert any(note.startswith("The verdict “achieved” rests on 6.3 patents per 10,000 people (2015), quoted by")

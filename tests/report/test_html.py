@@ -76,6 +76,11 @@ def test_the_report_links_its_other_edition_its_self_evaluation_and_every_report
 
     page = BeautifulSoup(title_html(load_report(relative(example_tables), year, language)), "html.parser")
     assert [(a["href"], a.get_text()) for a in page.select("p.editions a")] == expected
+    # the printed page: the English edition says a Chinese one accompanies it; the Chinese edition, submitted upward,
+    # names no English one
+    printed = [p.get_text() for p in page.select("p.editions-print")]
+    assert printed == ({"zh": [], "en": ["A Chinese edition accompanies this report."]}[language])
+    assert "另附" not in page.get_text()
 
 
 @pytest.mark.parametrize("name", ["keep_together", "keep_running", "keep_words"])

@@ -993,10 +993,10 @@ def test_the_verdicts_resting_on_quoted_values_are_said_under_the_table_as_in_th
     # achieved" rests on the bulletin's own 2.07
     from analysis.settings import PROJECT_ROOT
 
-    said = {"zh": "判定为“已达标”的 4 个序列（指标 1、2、5、10）所依据的数值转引自二手来源，非发布机构原始发布；"
-                  "报告提交前请改引官方发布。",
+    said = {"zh": "判定为“已达标”的 4 个序列（指标 1、2、5、10）所依据的数值转引自二手来源，非发布机构原始发布，"
+                  "尚待官方数据核实。",
             "en": "All 4 “achieved” verdicts (indicators 1, 2, 5, 10) rest on values quoted by secondary sources, not "
-                  "on the publisher's own release; cite the official release before the report is handed in."}
+                  "on the publisher's own release; the official figures are not yet cited."}
     for language in ("zh", "en"):
         context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
         blocks = self_evaluation_blocks(context)

@@ -204,15 +204,19 @@ def test_the_introduction_says_the_report_was_made_after_the_schedules_months():
         return dataclasses.replace(made, plan=plan, tables=dataclasses.replace(made.tables, values=values))
 
     undated = [None, None, None]
-    assert ("published from 2025 on. This report was prepared after the 2024 figures it uses were published. The "
-            "report assesses") in words.intro(with_values("en", undated))
-    assert ("2025年起陆续公布。本报告依据已发布的 2024年数据编制。本报告按编制时"
-            in words.intro(with_values("zh", undated)))
+    # said once: never "made from the published 2024 data. The report assesses the data published by then"
+    assert words.intro(with_values("en", undated)).endswith(
+        "published from 2025 on. This report was prepared after the 2024 figures it uses were published; each "
+        "value's source is given in the appendix.")
+    assert words.intro(with_values("zh", undated)).endswith(
+        "2025年起陆续公布。本报告依据已发布的2024年数据编制，各数值的来源见附录。")
     dated = ["2023-02-28", "2025-03", "2025-03-12"]
-    assert ("published from 2025 on. This report was prepared after the 2024 figures it uses were published, the "
-            "latest on 12 March 2025. The report assesses") in words.intro(with_values("en", dated))
-    assert ("2025年起陆续公布。本报告依据已发布的 2024年数据编制，其中最近一项于 2025年3月12日发布。本报告按编制时"
-            in words.intro(with_values("zh", dated)))
+    assert words.intro(with_values("en", dated)).endswith(
+        "published from 2025 on. This report was prepared after the 2024 figures it uses were published, the latest "
+        "on 12 March 2025; each value's source is given in the appendix.")
+    assert words.intro(with_values("zh", dated)).endswith(
+        "2025年起陆续公布。本报告依据已发布的2024年数据编制（最近一项于2025年3月12日发布），各数值的来源见附录。")
+    assert "本报告按编制时" not in words.intro(with_values("zh", dated))
     # no 2024 value (the 2022 one alone), or no schedule quoted: the intro as before
     assert "prepared after" not in words.intro(dataclasses.replace(context("en"), plan=plan))
     assert "prepared after" not in words.intro(dataclasses.replace(with_values("en", dated), plan=PLAN))
@@ -254,7 +258,7 @@ def test_summary_before_the_data_in_chinese():
             "碳排放强度：最新为 2021年的 0.9吨/万元，2024年目标 0.78吨/万元；2022—2024年尚无数据，"
             "暂按进展判断评为“进展不足”；数据缺失，待补充",
         ]),
-        "注意：5 个序列（指标 2、10、14、18、30）只有一两个数据点（2020、2021年基础值），判断依据有限，"
+        "需要说明的是，5个序列（指标2、10、14、18、30）只有一两个数据点（2020、2021年基础值），判断依据有限，"
         "待补充实际值后更新。",
     ]
 
@@ -670,9 +674,9 @@ def test_weihai_daily_s_quote_is_a_secondary_value_never_called_published():
                       "http://ysfri.cafs.ac.cn/info/1110/38740.htm）。该数值转引自二手来源（报刊、文章、书籍、论坛），"
                       "非发布机构原始发布。"}
     caution = {"en": "The verdict “provisionally met” rests on 36.6% (2022), quoted by a secondary source, not taken "
-                     "from the publisher's own release; cite the official release before the report is handed in.",
-               "zh": "“达标待确认”的判定依据 2022年的 36.6%，转引自二手来源，非发布机构原始发布；"
-                     "报告提交前请改引官方发布。"}
+                     "from the publisher's own release; the official figure is not yet cited.",
+               "zh": "“达标待确认”的判定依据2022年的 36.6%，转引自二手来源，非发布机构原始发布，"
+                     "尚待官方数据核实。"}
     for language in ("en", "zh"):
         context_ = load_report(processed, 2024, language)
         assert expected[language] in words.data_note(context_)
@@ -1001,10 +1005,10 @@ def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
     zh = words._statuses(context("zh", rows))
     en = words._statuses(context("en", rows))
     assert zh.endswith("其中 1 项（指标 10）尚无目标年份数据，其结论为进展判断，不是最终判定。"
-                       "数据不足的 1 项尚未收录目标年份数据，暂无法判断。")
+                       "数据不足的1项尚未收录目标年份数据，未作判断。")
     assert en.endswith("Of these, 1 (indicator 10) has no value for its target year yet, so its verdict is one of "
                        "progress, not final. The 1 with insufficient data has no value for its target year on file "
-                       "yet: it cannot be judged until one is added.")
+                       "yet, so it is not judged.")
     # none has its target year's value (Weihai's published data: 26 met in 2022, 22 with insufficient data): said
     # first, never "of these, 1 …", which reads as if the others had theirs
     zh = words._statuses(context("zh", rows[1:]))
@@ -1026,11 +1030,11 @@ def test_a_progress_verdict_on_a_single_plan_value_is_flagged(example_tables):
 
     # and in 2022 every one of the 25 quantitative series has its 2022 value alone: "all 25", not 25 numbers
     for report_year, language, expected in (
-            (2024, "zh", "注意：1 个序列（指标 4 省级）的进展判断只依据方案实施期内（2022年起）的一个数值，"
+            (2024, "zh", "需要说明的是，1个序列（指标4 省级）的进展判断只依据方案实施期内（2022年起）的一个数值，"
                          "待后续年份数据补充后可能改变。"),
             (2024, "en", "Caution: 1 series (indicator 4 provincial) rests its progress verdict on a single value "
                          "from the plan period (from 2022); it may change as later values come in."),
-            (2022, "zh", "注意：全部 25 个定量序列的进展判断均只依据方案实施期内（2022年起）的一个数值，"
+            (2022, "zh", "需要说明的是，全部25个定量序列的进展判断均只依据方案实施期内（2022年起）的一个数值，"
                          "待后续年份数据补充后可能改变。"),
             (2022, "en", "Caution: all 25 quantitative series rest their progress verdict on a single value from the "
                          "plan period (from 2022); it may change as later values come in.")):
@@ -1331,13 +1335,39 @@ def test_the_overview_says_which_verdicts_rest_on_values_a_secondary_source_quot
     # "not achieved" rests on the 2015 bulletin's own 2.07
     assert words.secondary_note(national_final["en"]) == (
         "All 4 “achieved” verdicts (indicators 1, 2, 5, 10) rest on values quoted by secondary sources, not on the "
-        "publisher's own release; cite the official release before the report is handed in.")
+        "publisher's own release; the official figures are not yet cited.")
     assert words.secondary_note(national_final["zh"]) == (
-        "判定为“已达标”的 4 个序列（指标 1、2、5、10）所依据的数值转引自二手来源，非发布机构原始发布；"
-        "报告提交前请改引官方发布。")
+        "判定为“已达标”的 4 个序列（指标 1、2、5、10）所依据的数值转引自二手来源，非发布机构原始发布，"
+        "尚待官方数据核实。")
     for language in ("en", "zh"):
         texts = [paragraph.text for paragraph in words.summary_paragraphs(national_final[language])]
         assert words.secondary_note(national_final[language]) in texts
+
+
+def test_the_scorecard_marks_a_verdict_resting_on_a_quoted_value_in_every_edition(national_final):
+    # 1, 2, 5 and 10 are "achieved" on values newspapers, an article and a forum quote; 3 (R&D intensity) is "not
+    # achieved" on the 2015 bulletin's own 2.07: the mark beside the first four, none beside 3, in the HTML (and so
+    # the PDF), the Word edition's rows and the workbook
+    from bs4 import BeautifulSoup
+
+    from analysis.report.html import scorecard_html
+    from analysis.report.scorecard_workbook import ScorecardBook, scorecard_table
+    from analysis.report.tables import scorecard_rows
+
+    for language, mark in (("en", "based on a secondary source"), ("zh", "依据非官方来源")):
+        context = national_final[language]
+        soup = BeautifulSoup(scorecard_html(context), "html.parser")
+        status = {row["id"].split("-")[-1]: " ".join(row.find_all("td")[-1].get_text().split())
+                  for row in soup.select("tr[id^=scorecard-]")}
+        marked = {number for number, text in status.items() if mark in text}
+        assert marked == {"1", "2", "5", "10"}, status
+        assert {row.indicator_id for row in scorecard_rows(context) if mark in row.final_rate} == {"1", "2", "5", "10"}
+        headers, rows = scorecard_table(ScorecardBook(context, "2016-01-01"))
+        assert {row[0] for row in rows if any(mark in str(cell) for cell in row)} == {1, 2, 5, 10}
+    # the author's to-do is the data-quality list's, never the report's: "cite the official release" in no note
+    for language in ("en", "zh"):
+        texts = [paragraph.text for paragraph in words.summary_paragraphs(national_final[language])]
+        assert not any("handed in" in text or "请改引" in text or "提交前" in text for text in texts)
 
 
 def test_the_sentence_counts_by_status_with_its_plural_forms(national_final):
@@ -1351,11 +1381,11 @@ def test_the_sentence_counts_by_status_with_its_plural_forms(national_final):
     tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED).up_to(2014)
     assert words.secondary_note(report_context(tables, 2014, "en")) == (
         "The only “target already met” verdict (indicator 5) and the only “moderate progress (needs to accelerate)” "
-        "verdict (indicator 3) rest on values quoted by secondary sources, not on the publisher's own release; cite "
-        "the official release before the report is handed in.")
+        "verdict (indicator 3) rest on values quoted by secondary sources, not on the publisher's own release; the "
+        "official figures are not yet cited.")
     assert words.secondary_note(report_context(tables, 2014, "zh")) == (
         "判定为“已提前达标”的 1 个序列（指标 5）、判定为“需加快”的 1 个序列（指标 3）所依据的数值转引自二手来源，"
-        "非发布机构原始发布；报告提交前请改引官方发布。")
+        "非发布机构原始发布，尚待官方数据核实。")
     # one series of several quoted: "1 of the 4", its indicator in the singular
     context = national_final["en"]
     values = context.tables.values.copy()
@@ -1365,7 +1395,7 @@ def test_the_sentence_counts_by_status_with_its_plural_forms(national_final):
     one = replace(context, tables=replace(context.tables, values=values))
     assert words.secondary_note(one) == (
         "1 of the 4 “achieved” verdicts (indicator 2) rests on a value quoted by a secondary source, not on the "
-        "publisher's own release; cite the official release before the report is handed in.")
+        "publisher's own release; the official figure is not yet cited.")
 
 
 def test_no_such_sentence_where_every_value_is_the_publishers_own(example_tables):
@@ -1583,9 +1613,9 @@ def test_the_national_plans_overview_tells_each_year_of_a_revised_baseline_once(
     assert "5 个尚未收集到数据（指标 4、6、7、8、9）" in zh[0]
     # the count of the indicators said once, in the sentence before: not repeated in a bracket
     # (not collected: the values may well be published; "on file yet", never "have no value", read as none exists)
-    assert en[1].endswith(" The 5 with insufficient data have no value for their target year on file yet: they cannot "
-                          "be judged until one is added.")
-    assert zh[1].endswith("数据不足的 5 项尚未收录目标年份数据，暂无法判断。") and "（共 10 项）" not in zh[1]
+    assert en[1].endswith(" The 5 with insufficient data have no value for their target year on file yet, so they "
+                          "are not judged.")
+    assert zh[1].endswith("数据不足的5项尚未收录目标年份数据，未作判断。") and "（共 10 项）" not in zh[1]
 
 
 def test_a_plan_typed_from_a_press_quote_says_so_in_its_data_note_and_of_each_missing_baseline():

@@ -278,7 +278,7 @@ def image(name: str, data: bytes, alt: str, max_width_cm: float = TYPE_AREA_CM[0
 def title_blocks(document: WordDocument, context: ReportContext) -> None:
     """The title and dates are the document's title block (pandoc's metadata); then the editions and the
     introduction."""
-    document.add(para(other_editions(context)), para(intro(context)))
+    document.add(*[para(editions) for editions in [other_editions(context)] if editions], para(intro(context)))
 
 
 def paragraph_blocks(block: Paragraph) -> list:

@@ -438,7 +438,7 @@ def other_editions(context: ReportContext) -> str:
     words = context.words
     languages = words["grammar.comma"].join(words[f"language.names.{language}"]
                                             for language in other_languages(context))
-    return words.text("dates.editions", languages=languages)
+    return words.text("dates.editions", languages=languages)  # "" where a language names none (a submission upward)
 
 
 def intro(context: ReportContext) -> str:
@@ -449,10 +449,10 @@ def intro(context: ReportContext) -> str:
     # the year the values are for and when they come out (2024's in 2025), apart from when the plan's schedule sets
     # the evaluation (October–December 2024), which a reader would otherwise take for the months the data cover
     period = words.text("period", year=context.report_year, next=context.report_year + 1)
-    if schedule.get(context.language):  # the schedule's months beside when the report could be made
-        period += made_after(context)
-    return words.count_text("intro", count, plan_title=context.plan_text("title"), n_indicators=count,
-                            purpose=purpose, period=period)
+    made = made_after(context) if schedule.get(context.language) else ""  # the schedule's months beside when the
+    # report could be made: said once, in place of "assessed on the data published by the time it was made"
+    return words.count_text("intro_made" if made else "intro", count, plan_title=context.plan_text("title"),
+                            n_indicators=count, purpose=purpose, period=period, made=made)
 
 
 #: A publication day, month or year as the values' ``published`` column holds it (2025-03-12, 2025-03, 2025).
@@ -1895,7 +1895,11 @@ def _held_met_note(context: ReportContext, row) -> str:
 def scorecard_note(context: ReportContext, row) -> str:
     """:func:`status_note` as the scorecard, the warning list and the workbook give it: with the plan-period move
     (:func:`plan_period_note`) and a level held every year's values (:func:`held_note`)."""
-    return status_note(row, context.words, plan_period_note(context, row), held_note(context, row))
+    note = status_note(row, context.words, plan_period_note(context, row), held_note(context, row))
+    if row.status == "qualitative" or quoted_values(context, row).empty:
+        return note
+    # a verdict resting on a value a secondary source quotes is marked beside it, in every edition and the workbook
+    return context.words.join([context.words["scorecard.secondary"], *([note] if note else [])])
 
 
 def missed_levels(row) -> list[tuple[str, float]]:
