@@ -418,6 +418,33 @@ def test_a_panel_title_names_its_unit_once():
     assert title(1, "Innovation capability rank", "place", kind="rank")[0] == "1. Innovation capability rank"
 
 
+def test_every_small_multiple_names_its_unit_in_the_readers_language(example_tables):
+    """Weihai's 1 (研发人员数, 人), 15 (国家级科技孵化机构, 家) and 25 (高层次人才数, 人) had no unit in their
+    panel's title: 人 and 家 were found inside 人员, 人才 and 国家级. Each panel names its unit once, as text."""
+    from matplotlib.text import Text
+
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    for language, expected in (("zh", {"1": "1.研发人员数（人）", "15": "15.国家级科技孵化机构（家）",
+                                       "25": "25.高层次人才数（人）", "5": "5.国家级科技创新基地（个）"}),
+                               ("en", {"1": "1. R&D personnel (persons)", "15": "15. National incubators",
+                                       "25": "25. High-level talent (persons)"})):
+        configure_matplotlib(language)
+        report = load_report(relative(example_tables), 2024, language)
+        titles = {}
+        for part in range(charts.parts(len(charts.completion_rows(report)), "multiples")):
+            figure = charts.small_multiples(report, part)
+            for title in (text.get_text() for ax in figure.axes for text in ax.findobj(Text)):
+                if "\n" in title and title[:1].isdigit():  # its name and unit, then the status on the last line
+                    name = " ".join(title.split("\n")[:-1])
+                    titles.setdefault(name.split(".")[0], name if language == "en" else name.replace(" ", ""))
+            assert not any("$" in text.get_text() and text.get_parse_math() for ax in figure.axes
+                           for text in ax.findobj(Text))
+        for number, title in expected.items():
+            assert titles.get(number, "").replace("\n", "") == title, titles
+
+
 def test_a_dollar_sign_in_a_label_is_text_not_mathtext(tmp_path):
     configure_matplotlib("en")
     figure = Figure(figsize=(3, 1))

@@ -134,8 +134,10 @@ PER_UNIT = r"per [^()]+"
 
 def _says(name: str, unit: str) -> bool:
     """Whether ``name`` says ``unit`` already: the unit within it, or each of the unit's words in it in turn (per
-    100 person-years in "Patent applications per 100 R&D person-years")."""
-    if unit.casefold() in name.casefold():
+    100 person-years in "Patent applications per 100 R&D person-years"). A unit of one word, or of Chinese characters,
+    only where the name ends with it (National incubators: incubators): 家 in 国家级科技孵化机构, 人 in 研发人员数 or
+    高层次人才数 are part of other words, and the panel gives its unit (（家）, （人）)."""
+    if (name.casefold().endswith(unit.casefold()) if " " not in unit.strip() else unit.casefold() in name.casefold()):
         return True
     names = iter(name.casefold().split())
     return " " in unit and all(word in names for word in unit.casefold().split())
