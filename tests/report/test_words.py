@@ -566,7 +566,14 @@ def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
             assert "2023年评估对照 2023年目标，2024年评估对照 2024年目标" in note
             assert "R ≥ 0.95 进度正常；0.6 ≤ R < 0.95 需加快；0.0 ≤ R < 0.6 进展不足；R < 0.0 偏离目标" in note
             # the scheme by its name; sentences run on without the space a line break of the source would leave
-            assert "**分档**（欧盟统计局 Eurostat）" in note and "。 " not in note and "。\n  " not in note
+            # the rule first, the scheme it follows after it; sentences run on without the space a line break of the
+            # source would leave
+            assert "**分档**：R ≥ 0.95 进度正常" in note and "偏离目标（分档标准参照欧盟统计局 Eurostat）。" in note
+            assert "。 " not in note and "。\n  " not in note
+            # a submission states each rule plainly, a foreign statistical office only as what it follows, after it
+            for office in ("德国联邦统计局", "联合国统计司", "联合国亚太经社会", "欧盟统计局"):
+                assert note.count(office) == note.count(f"参照{office}") + note.count(f"、{office}") > 0, office
+            assert "Destatis" not in note and "做法" not in note
         else:
             assert "starts from its 2020 baseline" in note
             assert ("before the report year. Where the plan also prints a 2021 baseline, the series still starts from "
