@@ -1090,7 +1090,7 @@ def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so(national_notes):
     assert ("“已达标”的判定依据2015年的 55.3%，转引自二手来源，非发布机构原始发布，"
             "尚待官方数据核实。") in notes["zh"][2]
     assert any(note.startswith("“已达标”的判定依据2015年的第18位，转引自二手来源") for note in notes["zh"][1])
-    assert any(note.startswith("“已达标”的判定依据 2015年的 6.3件/万人，转引自二手来源") for note in notes["zh"][5])
+    assert any(note.startswith("“已达标”的判定依据2015年的 6.3件/万人，转引自二手来源") for note in notes["zh"][5])
     # in English too the value is given with its unit: the note does not name the series
     assert any(note.startswith("The verdict “achieved” rests on 6.3 patents per 10,000 people (2015), quoted by")
                for note in notes["en"][5])
