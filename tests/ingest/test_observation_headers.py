@@ -172,14 +172,15 @@ ADVICE = "a comma too many or too few? Put text holding a comma in double quotes
 def test_every_row_of_too_few_or_too_many_fields_is_told_with_the_other_rows_mistakes(clean_weihai, weihai, tmp_path):
     from analysis.clean.observations import check_observations
 
-    # line 3's missing comma stopped the reading: lines 2 and 4's values and line 5's extra fields waited for more runs
+    # line 3's missing source stopped the reading: lines 2 and 4's values and line 5's extra fields waited for more
+    # runs (a row that stops before the optional note alone is read, its note empty)
     folder = write(tmp_path / "obs", "indicator_id,series,year,value,source,note\n2,,2023,abc,bulletin,\n"
-                                      "10,,2023,1450,bulletin\n11,,2023,xyz,bulletin,\n12,,2023,1,2,3,4\n")
+                                      "10,,2023,1450\n11,,2023,xyz,bulletin,\n12,,2023,1,2,3,4\n")
     with pytest.raises(InputError) as caught:
         check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
     assert str(caught.value).replace(f"{folder}/", "").splitlines() == [
         f"2024-bulletin.csv:2: value: 'abc' {NOT_A_NUMBER}",
-        f"2024-bulletin.csv:3: 5 fields, expected 6 (indicator_id, series, year, value, source, note): {ADVICE}",
+        f"2024-bulletin.csv:3: 4 fields, expected 6 (indicator_id, series, year, value, source, note): {ADVICE}",
         f"2024-bulletin.csv:4: value: 'xyz' {NOT_A_NUMBER}",
         f"2024-bulletin.csv:5: 7 fields, expected 6 (indicator_id, series, year, value, source, note): {ADVICE}"]
 

@@ -222,7 +222,8 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     assert "重点任务 6.5 聚焦专业特色，推进产业园区提档升级：市科技局自评为“进度滞后”。" in text
     # words sent for a series without a warning (R&D personnel, achieved) are shown under the indicator table, said
     # to be so, not dropped (nor filed among the problems)
-    explained = "指标 1 研发人员数（已达标，未列入预警）说明（市科技局）：新增两家企业研发中心"
+    # (a final evaluation's: no warnings, the series is no target missed)
+    explained = "研发人员数（指标1，已达标，不属未完成目标）说明（市科技局）：新增两家企业研发中心"
     assert explained in text and text.index(explained) < text.index("六、存在的问题")
     assert "研发人员数（市科技局）：继续实施人才引进计划" in text
     # a qualitative indicator: the self-rating in the table, what was done below it; 24, not sent, a placeholder
@@ -237,7 +238,7 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     assert "(self-rating: On schedule): 产研院完成改革，新建专业研究院3家 (original, untranslated)" in english
     assert "重点企业研发投入增速放缓 (original, untranslated)" in english
     # (the name quoted inside the sentence, as the plan gives it)
-    assert ("Indicator 1, “R&D personnel” (achieved, no warning). Explanation (Municipal Science and Technology "
+    assert ("Indicator 1, “R&D personnel” (achieved, not among the targets missed). Explanation (Municipal Science and Technology "
             "Bureau): "
             "新增两家企业研发中心 (original, untranslated)") in english
     # task 1.1 is led by the development and reform commission, which sent nothing
@@ -386,7 +387,7 @@ def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(fille
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
     assert any(t.startswith("研发费用加计扣除减免占研发经费比重：预计未达标（进展判断，非最终判定；"
-                            "按现有增速不足以如期完成 2024年目标；最新值为 2023年，2024年无数据）")
+                            "按现有增速不足以如期完成 2024年目标；最新值为 2023年，2024年无数据；数据缺失，待补充）")
                for t in problems)
     # a level held every year and missed in 2023: its rate is 2024's alone
     assert any(t.startswith("万元GDP能耗下降率：未达标（2023年未达到；2024年当年完成率 106.0%）")

@@ -1389,7 +1389,7 @@ def test_a_card_and_the_warning_list_give_the_plan_periods_pace_where_it_differs
     for language, label, label_plan, cell in (
             ("en", "Growth seen per year since 2020", "Since 2021 (plan period)",
              f"(since 2021: {since_2021})"),
-            ("zh", "实际年均增长（2020年起）", "方案实施期实际年均增长（2021年起）",
+            ("zh", "实际年均增长（2020年起）", "方案实施期年均增长（2021年起）",
              f"（2021年起{since_2021}）")):
         context = load_report(relative(example_tables), year, language)
         numbers = dict(cards.card_numbers(context, context.series_row(10, "")))
@@ -1408,7 +1408,7 @@ def test_a_card_and_the_warning_list_give_the_plan_periods_pace_where_it_differs
 @pytest.mark.parametrize(("language", "definition"), [
     ("en", "“Distance covered / time elapsed”: how much of the way from baseline to target the value has gone, and "
            "how much of the time to the target year has passed."),
-    ("zh", "“增量完成比例 / 同期序时进度”：实际值自基础值向目标值已完成的增量占全部增量的比例，"
+    ("zh", "“增量完成比例 / 同期序时进度”：实际值自基础值向目标值所走过的增量占全部增量的比例，"
            "与自基础年至目标年已过去的时间所占比例并列。")])
 def test_the_cards_pair_of_distance_and_time_is_defined_where_first_shown(example_tables, language, definition):
     # every card shows "113% / 100%" under this label; the legend above the first card says what the two are

@@ -347,7 +347,8 @@ def test_legends_sit_clear_of_the_data(example, paced):
 def test_years_are_written_as_years(example):
     report = context(example, 2024, "zh")
     heat = charts.status_heatmap(report)
-    assert [label.get_text() for label in heat.axes[0].get_xticklabels()] == ["2022", "2023", "2024"]
+    heads = [label.get_text().split("\n")[0] for label in heat.axes[0].get_xticklabels()]
+    assert heads == ["2022年", "2023年", "2024年"]  # each over what its report was (年度监测, 中期评估, 总结评估)
     card = charts.card_chart(report, report.series_row(10))
     assert [label.get_text() for label in card.axes[0].get_xticklabels()] == ["2020", "2021", "2022", "2023", "2024"]
 
@@ -428,8 +429,8 @@ def test_every_small_multiple_names_its_unit_in_the_readers_language(example_tab
 
     for language, expected in (("zh", {"1": "1.研发人员数（人）", "15": "15.国家级科技孵化机构（家）",
                                        "25": "25.高层次人才数（人）", "5": "5.国家级科技创新基地（个）"}),
-                               ("en", {"1": "1. R&D personnel (persons)", "15": "15. National incubators",
-                                       "25": "25. High-level talent (persons)"})):
+                               ("en", {"1": "1. R&D personnel (people)", "15": "15. National incubators",
+                                       "25": "25. High-level talent (people)"})):
         configure_matplotlib(language)
         report = load_report(relative(example_tables), 2024, language)
         titles = {}

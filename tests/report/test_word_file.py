@@ -224,12 +224,12 @@ def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
     warning_list, changes = zh.tables[1:3]
     # no "needed per year" at the final evaluation
     assert [spaced(cell.text) for cell in warning_list.rows[0].cells] == [
-        "序号", "指标", "预警", "状态", "最新值", "目标", "差距", "2020年以来年均变化"]
-    # the first department's row spans the table; R&D intensity (not achieved in 2024) is warned red
+        "序号", "指标", "完成情况", "状态", "最新值", "目标", "差距", "2020年以来年均变化"]
+    # the first department's row spans the table; R&D intensity (not achieved in 2024) is a target missed, in red
     assert len({cell._tc for cell in warning_list.rows[1].cells}) == 1
     intensity = warning_list.rows[2].cells
     # under the status its completion rate, 2.7/2.8 = 96.4 %
-    assert [spaced(intensity[i].text) for i in (0, 2, 3)] == ["2", "红色预警", "未达标\n完成率 96.4%"]
+    assert [spaced(intensity[i].text) for i in (0, 2, 3)] == ["2", "未完成", "未达标\n完成率 96.4%"]
     assert (fill(intensity[2]), fill(intensity[3])) == ("B71C1C", "7F0000")
     assert [spaced(cell.text) for cell in changes.rows[0].cells] == ["序号", "指标", "2023年", "2024年", "结论变化"]
     assert len(changes.rows) == CHARTED_CARDS + 1  # every numeric series, then and now
