@@ -238,8 +238,8 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     assert "(self-rating: On schedule): 产研院完成改革，新建专业研究院3家 (original, untranslated)" in english
     assert "重点企业研发投入增速放缓 (original, untranslated)" in english
     # (the name quoted inside the sentence, as the plan gives it)
-    assert ("Indicator 1, “R&D personnel” (achieved, not among the targets missed). Explanation (Municipal Science and Technology "
-            "Bureau): "
+    assert ("Indicator 1, “R&D personnel” (achieved, not among the targets missed). Explanation (Municipal Science "
+            "and Technology Bureau): "
             "新增两家企业研发中心 (original, untranslated)") in english
     # task 1.1 is led by the development and reform commission, which sent nothing
     task = text.index("1.1 创新布局")

@@ -1378,19 +1378,18 @@ def test_a_pace_computed_across_releases_says_so_with_the_printed_base(example_t
     (2024, "+21.0%", "+14.6%"),
     (2023, "+25.2%", "+17.6%"),
 ])
-def test_a_card_and_the_warning_list_give_the_plan_periods_pace_where_it_differs_materially(
+def test_a_card_gives_the_plan_periods_pace_where_it_differs_materially(
         example_tables, year, since_2020, since_2021):
     """The growth seen from the base year (2020) counts 2021's jump, before the plan period 2022–2024: where the pace
-    from 2021 differs from it by more than a quarter (6.4 points of 21.0; 7.6 of 25.2), the card gives both, and the
-    warning list's cell the second under the first. 14 at the mid-term (103 in 2023: +8.8% from 2020's 80, +10.1% from
-    2021's 85, 1.3 points apart, both short of the +16.5% 2024 needs) and 12 at the final (+8.5%, +8.4%) give one."""
+    from 2021 differs from it by more than a quarter (6.4 points of 21.0; 7.6 of 25.2), the card gives both; the
+    warning list's narrow cell the first alone (its second would not stay whole there). 14 at the mid-term (103 in
+    2023: +8.8% from 2020's 80, +10.1% from 2021's 85, 1.3 points apart, both short of the +16.5% 2024 needs) and
+    12 at the final (+8.5%, +8.4%) give one."""
     from bs4 import BeautifulSoup
 
-    for language, label, label_plan, cell in (
-            ("en", "Growth seen per year since 2020", "Since 2021 (plan period)",
-             f"(since 2021: {since_2021})"),
-            ("zh", "实际年均增长（2020年起）", "方案实施期年均增长（2021年起）",
-             f"（2021年起{since_2021}）")):
+    for language, label, label_plan in (
+            ("en", "Growth seen per year since 2020", "Since 2021 (plan period)"),
+            ("zh", "实际年均增长（2020年起）", "方案实施期年均增长（2021年起）")):
         context = load_report(relative(example_tables), year, language)
         numbers = dict(cards.card_numbers(context, context.series_row(10, "")))
         assert (numbers[label], numbers[label_plan]) == (since_2020, since_2021)
@@ -1400,9 +1399,8 @@ def test_a_card_and_the_warning_list_give_the_plan_periods_pace_where_it_differs
         soup = BeautifulSoup(html.warnings_html(context), "html.parser")
         row = next(tr for tr in soup.select("table.warning-list tr")
                    if (first := tr.find("td")) is not None and first.get_text(strip=True) == "10")
-        seen = row.find_all("td")[-1]  # the growth since 2020, and under it the plan period's
-        plan = seen.find("small").extract()
-        assert [unmarked(part.get_text()).replace("\u00a0", " ") for part in (seen, plan)] == [since_2020, cell]
+        seen = row.find_all("td")[-1]  # the growth since 2020 alone
+        assert seen.find("small") is None and unmarked(seen.get_text()).replace("\u00a0", " ") == since_2020
 
 
 @pytest.mark.parametrize(("language", "definition"), [

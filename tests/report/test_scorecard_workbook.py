@@ -602,7 +602,7 @@ def test_every_pace_the_report_words_is_in_the_workbook_as_numbers(mid_term):
     for cells in sheet.iter_rows(min_row=2):
         row = {header: cell.value for header, cell in zip(headers, cells)}
         text = row.get(names["needed_text"]) or ""
-        # a signed change, or one the words give its direction (至2024年目标3.3%，…每年增长0.2个百分点; "grow by 0.2 pp")
+        # a signed change, or one the words give its direction (…每年增长0.2个百分点; "grow by 0.2 pp")
         signed = re.findall(r"(?:[+−]|增长 ?|下降 ?|(?:grow|fall) by )(\d+(?:\.\d+)?)(%?)", text)
         if not signed:  # a level to hold, a target met: no growth said
             continue
