@@ -161,7 +161,7 @@ def test_statuses_are_named_not_only_coloured(example):
     ("zh", ["2022年年度监测", "2023年中期评估", "2024年总结评估"],
      "各列＝该年数据所能作出的判断：目标年份之前为进展判断"),
     ("en", ["2022 annual monitoring", "2023 mid-term", "2024 final"],
-     "each column = what that year's data allowed: ratings of progress before a target's year")])
+     "each column = what that year's data allowed: progress ratings before a target's year")])
 @pytest.mark.parametrize("narrow", [False, True])
 def test_the_heat_maps_columns_say_what_each_report_year_is(example, language, columns, note, narrow):
     """The final's heat map headed its columns 2022, 2023, 2024 under "report year": the plan (evaluations: 2023
@@ -525,7 +525,7 @@ def test_the_heat_map_shows_the_plan_period_with_a_key_to_its_words(example):
     # the colours are statuses: a final evaluation's list is of the targets missed, no warnings, and the key names it
     # so (the mid-term's: "not a warning level: see the warning list")
     assert "颜色＝评估结论（未完成的见“未完成目标的指标”）" in zh.replace("\n", "")
-    assert "colour = status (the series that missed their target: see “Targets missed”)" in key
+    assert "colour = status (see “Targets missed”)" in key
     mid_term = " ".join(text.get_text() for text in charts.status_heatmap(context(example, 2023, "en")).texts)
     assert "colour = status (not a warning level: see the warning list)" in mid_term.replace("\n", " ")
 
