@@ -279,11 +279,11 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
         for index, table in enumerate(tables):  # a row is never split over two pages (its status never apart from
             # its name), but for a long one of the appendix's tables of findings and sources, many lines long (a
             # short one split left its unit alone under a repeated header on a page of its own), and a tall one
-            # of any table but a card's (:data:`TALL_ROW_LINES`)
+            # of any other table but a card's (:data:`TALL_ROW_LINES`; the appendix's go by their length alone)
             for row in table.findall(w("tr")):
                 long = index in laid_on.splittable and len(row_text(row)) > SPLIT_ROW_CHARACTERS
                 tall = not editable and index not in laid_on.kept_together and index not in laid_on.borderless \
-                    and row_lines(row, table) > TALL_ROW_LINES
+                    and index not in laid_on.splittable and row_lines(row, table) > TALL_ROW_LINES
                 if not (long or tall):
                     put(put(row, "trPr"), "cantSplit", {})
         keep_heads(table for index, table in enumerate(tables)
