@@ -1099,8 +1099,8 @@ def test_a_move_the_status_from_the_base_year_hides_is_said_in_the_self_evaluati
     for language, move in (("zh", "偏离目标（进展判断，非最终判定；仍低于 2020年基础值 3.1%；"
                                   "较 2021年的 2.7% 有所回升；最新值为 2022年，2023—2024年无数据；数据缺失，待补充）"),
                            ("en", "Moving away (a progress verdict, not final; still below the 2020 baseline of "
-                                  "3.1%, though up from 2.7% in 2021; latest value 2022; no value for 2023–2024; data missing, "
-                                  "to be supplied)")):
+                                  "3.1%, though up from 2.7% in 2021; latest value 2022; no value for 2023–2024; "
+                                  "data missing, to be supplied)")):
         text = " ".join(block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language))))
         assert move in text
         # the table and the problems section; no bracket within the status's bracket
