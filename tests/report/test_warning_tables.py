@@ -75,7 +75,7 @@ def test_warnings_before_the_data_in_english_red_before_amber():
     assert "Data still to be supplied: indicator 18, 2022–2024 (Lead department not named)" in html
     # the last column's heading a noun phrase, with the year the change is counted from (never "Actual per year")
     headings = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", html)]
-    assert headings[-1] == "Average yearly change since 2020" and "Actual per year" not in html
+    assert headings[-1] == "Yearly change since 2020" and "Actual per year" not in html
     assert [row[:3] for row in rows_of(html)] == [
         ["Lead department not named (4)"], ["18", "Decline in energy use per unit of GDP", "Data missing"],
         ["2", "R&amp;D intensity&#8288;*", "Data missing"], ["14", "S&amp;T service institutions", "Data missing"],
@@ -516,7 +516,7 @@ def test_the_change_column_counts_as_its_sentence_does(example_tables, language,
 @pytest.mark.parametrize("language, header, note", [
     ("zh", "2020年以来年均变化", "注：“2020年以来年均变化”一栏，以%表示的为年均增长率，"
      "以个百分点表示的为比重（以%表示的指标）每年变化的百分点。"),
-    ("en", "Average yearly change since 2020", "Note: in “Average yearly change since 2020”, a figure in % is a growth "
+    ("en", "Yearly change since 2020", "Note: in “Yearly change since 2020”, a figure in % is a growth "
      "rate a year; one in pp (percentage points) is the change a year of an indicator given in %.")])
 def test_the_last_column_of_the_warning_list_is_headed_for_both_its_measures(example_tables, language, header, note):
     """The final evaluation's list gives growth rates (5 provincial: (79 / 66)^(1/4) − 1 = +4.6%) and changes of a

@@ -475,7 +475,8 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
             context, lambda kept: warning_table(context, amounts_joined(rows, WARNING_AMOUNTS, kept)),
             row_amounts(rows, WARNING_AMOUNTS), NAME_FLOOR, largest=DENSE_LARGEST)
         document.add_table(table(headers, lines, widths, aligns), colours, points=points)
-        document.add(para(warning_tables.warnings_note(context)))
+        # a note on the table's columns, in the notes' smaller type as a card's notes: under the table, not a paragraph
+        document.add(styled("Card Notes", [para(warning_tables.warnings_note(context))]))
     previous, changes = warning_tables.change_rows(context)
     if previous is None:
         return
@@ -615,7 +616,9 @@ def figure_blocks(context: ReportContext, figures: Figures, name: str, chart: st
         note = charts.few_series_note(context, name)
         return [para(note)] if note else []
     note = charts.drawn_note(context, chart) if chart else None
-    return [image(name, data, alt_text(context, name), **size)] + ([para(note)] if note else [])
+    # in the notes' smaller type, as a card's notes: two lines of 五号 under the chart, where the body's 三号 took three
+    # and carried the chart with its heading over to the next page (the national report's page 4 left 63% blank)
+    return [image(name, data, alt_text(context, name), **size)] + ([styled("Card Notes", [para(note)])] if note else [])
 
 
 def cards_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
