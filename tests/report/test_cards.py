@@ -311,11 +311,11 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     # "towards the target" beside "moving away"; and a second, that the chart's dotted line, falling from 2.9 to 2.7
     # (2.9 − 0.1 × 2, the pace from 3.1 in 2020), carries that pace on, not the rise since 2021
     assert cards.card_notes(example, row)[1] == (
-        "方案实施期内有所回升：由方案实施期前一年 2021年的 2.7% 升至 2022年的 2.9%，但仍低于 2020年基础值 3.1%；"
+        "有所回升：由方案实施期前一年 2021年的 2.7% 升至 2022年的 2.9%，但仍低于 2020年基础值 3.1%；"
         "上列年均增长和评估结论自该基础值起算。图中点线即按该增速推算至 2024年。")
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
-        "Rose over the plan period, from 2.7% in 2021 (the year before the plan period) to 2.9% in 2022, but is still "
+        "Rose from 2.7% in 2021 (the year before the plan period) to 2.9% in 2022, but is still "
         "below the 2020 baseline of 3.1%, from which the growth seen above and the status are measured. The chart's "
         "dotted line carries that pace on to 2024.")
     # the national series rose from 2020 and in the plan period: no such note; nor has the decline in energy use
@@ -825,8 +825,8 @@ def test_the_scorecards_gap_column_gives_each_gap_with_its_unit(example_tables, 
     ("zh", "条形所示为增量完成比例，即（最新值－基础值）÷（目标值－基础值），"
            "表示基础值至目标值的差距已完成多少；它不是指标评估表中的完成率（最新值÷目标值），两者数值不同。"),
     ("en", "The bars show the distance covered, (latest − baseline) ÷ (target − baseline): how much of the way "
-           "from the baseline to the target is behind. It is not the scorecard's completion rate (latest ÷ target), "
-           "and the two differ.")])
+           "from the baseline to the target has been covered. It is not the scorecard's completion rate "
+           "(latest ÷ target), and the two differ.")])
 def test_the_completion_chart_says_its_bars_are_no_completion_rate(example_tables, language, sentence):
     """Section 4's first chart shows R&D intensity at (2.7 − 2.36) ÷ (2.8 − 2.36) = 77% and the S&T spending share at
     (3.2 − 2.07) ÷ (3.5 − 2.07) = 79%, where the scorecard's completion rates read 2.7 ÷ 2.8 = 96.4% and 3.2 ÷ 3.5 =
@@ -1268,7 +1268,7 @@ def test_a_series_where_lower_is_better_moving_away_though_down_in_the_plan_peri
     context = SimpleNamespace(values=values, words=example.words, report_year=2024, series_values=lambda i, s: values[
         (values["indicator_id"] == i) & (values["series"] == s)])
     assert cards.plan_period_turn(context, row) == (
-        "方案实施期内有所回落：由方案实施期前一年 2021年的 3.3% 降至 2022年的 2.9%，但仍高于 2020年基础值 2.5%；"
+        "有所回落：由方案实施期前一年 2021年的 3.3% 降至 2022年的 2.9%，但仍高于 2020年基础值 2.5%；"
         "上列年均增长和评估结论自该基础值起算。图中点线即按该增速推算至 2024年。")
     assert words.plan_period_note(context, row) == "仍高于 2020年基础值 2.5%；较 2021年的 3.3% 有所回落"
 
@@ -1388,7 +1388,7 @@ def test_a_card_gives_the_plan_periods_pace_where_it_differs_materially(
     from bs4 import BeautifulSoup
 
     for language, label, label_plan in (
-            ("en", "Growth seen per year since 2020", "Since 2021 (plan period)"),
+            ("en", "Growth seen per year since 2020", "Over the plan period (from 2021)"),
             ("zh", "实际年均增长（2020年起）", "方案实施期年均增长（2021年起）")):
         context = load_report(relative(example_tables), year, language)
         numbers = dict(cards.card_numbers(context, context.series_row(10, "")))
