@@ -387,7 +387,7 @@ def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(fille
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
     assert any(t.startswith("研发费用加计扣除减免占研发经费比重：预计未达标（进展判断，非最终判定；"
-                            "按现有增速不足以如期完成 2024年目标；最新值为 2023年，2024年无数据；数据缺失，待补充）")
+                            "按2023年数值推算，2024年难以达到目标；最新值为 2023年，2024年无数据；数据缺失，待补充）")
                for t in problems)
     # a level held every year and missed in 2023: its rate is 2024's alone
     assert any(t.startswith("万元GDP能耗下降率：未达标（2023年未达到；2024年当年完成率 106.0%）")

@@ -207,20 +207,20 @@ def test_the_change_since_the_previous_year_and_the_projections_are_in_the_book(
 def test_the_status_says_what_it_rests_on_as_the_report_does(workbook):
     """The status note the report prints under a status, in the scorecard and the warnings: 4 provincial's latest
     value is 2022's (2.9, up from 2.7 in 2021 though moving away from 3.3 by its growth from 3.1 in 2020); 21's is
-    2023's (9.3, short of 2024's 10 at the pace seen); a final verdict on 2024's value (R&D intensity, 2) has its
+    2023's (9.3: from it, 2024's 10 looks out of reach); a final verdict on 2024's value (R&D intensity, 2) has its
     completion rate (2.7 / 2.8 = 96.4%)."""
     language, book = workbook
     note = {"zh": "结论说明", "en": "Status note"}[language]
     expected = {"zh": {(4, "省级"): "进展判断，非最终判定；仍低于 2020年基础值 3.1%；"
                                     "较 2021年的 2.7% 有所回升；最新值为 2022年，2023—2024年无数据",
-                       (21, ""): ("进展判断，非最终判定；按现有增速不足以如期完成 2024年目标；"
+                       (21, ""): ("进展判断，非最终判定；按2023年数值推算，2024年难以达到目标；"
                                   "最新值为 2023年，2024年无数据"),
                        (2, ""): "完成率 96.4%"},
                 "en": {(4, "provincial"): "a progress verdict, not final; still below the 2020 baseline of "
                                           "3.1%, though up from 2.7% in 2021; latest value 2022; no value for "
                                           "2023–2024",
-                       (21, ""): "a progress verdict, not final; short of the 2024 target at the pace seen; "
-                                 "latest value 2023; no value for 2024",
+                       (21, ""): "a progress verdict, not final; from the 2023 value, the 2024 target looks out of "
+                                 "reach; latest value 2023; no value for 2024",
                        (2, ""): "96.4% of the target"}}[language]
     for (indicator, series), text in expected.items():
         assert _row_of(_scorecard(book), indicator, series)[note].value == text

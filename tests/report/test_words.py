@@ -756,10 +756,10 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(by_id[2], en) == "96.4% of the target"
     # the target year come without its value: a progress verdict, said not to be final, behind the pace with no time
     # left to accelerate (amber, projected to miss), before the years missing
-    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按现有增速不足以如期完成 2024年目标；"
+    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按2022年数值推算，2024年难以达到目标；"
                                                  "最新值为 2022年，2023—2024年无数据")
-    assert words.status_note(by_id[14], en) == ("a progress verdict, not final; short of the 2024 target at the pace "
-                                                 "seen; latest value 2022; no value for 2023–2024")
+    assert words.status_note(by_id[14], en) == ("a progress verdict, not final; from the 2022 value, the 2024 target "
+                                                 "looks out of reach; latest value 2022; no value for 2023–2024")
     assert words.status_note(by_id[30], zh) == "进展判断，非最终判定；最新值为 2023年，2024年无数据"  # one year
     assert words.status_note(by_id[30], en) == "a progress verdict, not final; latest value 2023; no value for 2024"
     # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
@@ -777,7 +777,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert status_cell.endswith(phone_gap)
     status_cell = status_cell.removesuffix(phone_gap)
     assert status_cell.endswith("Projected to miss</span><br><small>a progress verdict, not final; "
-                                "short of the 2024 target at the pace seen; latest value 2022; no value "
+                                "from the 2022 value, the 2024 target looks out of reach; latest value 2022; no value "
                                 "for 2023–2024</small>")
     # then, at a mid-term, the next target's need a phone shows there (the column it leaves out), labelled as its
     # kind: a level to hold in 2024 (17), never "2024年需增长" (the growths' label) over it
@@ -1553,6 +1553,19 @@ def test_a_rank_off_course_for_its_next_target_is_said_to_move_too_slowly_in_pla
     assert words.status_note(rank, en) == "at the rank's pace so far it would fall short of the 2025 target"
     assert words.status_aside(rank, zh) == "（按现有位次变化不足以如期完成 2025年目标）"
     assert words.status_aside(rank, en) == " (at the rank's pace so far it would fall short of the 2025 target)"
+
+
+def test_a_rank_whose_target_year_has_come_without_its_value_says_what_its_last_place_allows():
+    """The rank (40) 6th in 2020 and 5th in 2023, judged in 2025 against the top 3 that year with no 2025 place: no
+    time is left to move (projected to miss); the note says what the 2023 place allows of 2025, never a pace "in
+    time" for a year already come."""
+    row = assessed(40, 2025, "linear", 6, 2023, 5, 2025, 3, "moderate", n=4, gap=2, required_per_year=-0.6)
+    zh, en = catalog("zh"), catalog("en")
+    [rank] = context("zh", [row], 2025).joined().itertuples()
+    assert words.status_note(rank, zh) == ("进展判断，非最终判定；按2023年位次推算，2025年难以达到目标；"
+                                           "最新值为 2023年，2024—2025年无数据")
+    assert words.status_note(rank, en) == ("a progress verdict, not final; from the 2023 rank, the 2025 target looks "
+                                           "out of reach; latest value 2023; no value for 2024–2025")
 
 
 def test_a_running_total_in_percent_needs_its_points_alone_without_a_relative_rate():

@@ -138,15 +138,17 @@ def stage_course(row) -> str:
 
 def course_text(row, course: str, words: Catalog) -> str:
     """Whether the pace seen reaches a target in time (``course``: ``off_course`` or ``on_course`` for the next target
-    after a stage target's verdict, ``overdue`` for a target whose year has come without its value), as the scorecard,
-    the warning list and the self-evaluation say it: of a rank, its move in places (位次变化), never a growth."""
+    after a stage target's verdict, ``overdue`` for a target whose year has come without its value: what the latest
+    value allows, never a pace "in time" for a year gone), as the scorecard, the warning list and the self-evaluation
+    say it: of a rank, its move in places (位次变化), never a growth."""
     target_year = row.target_year if course == "overdue" else row.next_target_year
     # on track by the on-track band on a growth below the need (25 at the mid-term: 97%): its share of the need, as
     # the overview says it, never a bare "on track"
     near = course == "on_course" and on_course_short(row)
     return words.text(f"scorecard.{course}{'_rank' if row.kind == 'rank' else ''}{'_near' if near else ''}",
                       year=year(target_year), base=MISSING if is_missing(row.base_year) else year(row.base_year),
-                      share=share_text(course_share(row)) if near else "")
+                      share=share_text(course_share(row)) if near else "",
+                      as_of=MISSING if is_missing(row.as_of_year) else year(row.as_of_year))
 
 
 def provenance(source, line) -> str:
