@@ -187,3 +187,40 @@ def test_the_sentence_on_the_basis_is_one_short_one(report):
         intro = changes_intro(context, *change_rows(context))
         assert intro.split(stop)[2].strip() + stop.strip() == expected.strip(), intro
         assert "对照基准与" not in intro and "on a different basis from" not in intro
+
+
+@pytest.mark.parametrize(("language", "badges", "intro"), [
+    ("zh", {"missed": "未完成", "data_missing": "数据缺失"},
+     "目标年份已到，按牵头责任部门列出未完成目标的指标序列：2015年数值未达到目标的，为“未完成”；"
+     "没有可作判断的数据的，为“数据缺失”，待补充数据后作最终判定。共6个：未完成1个、数据缺失5个。"
+     "待补充的数据：指标4、6、7、8、9无可作判断的数据（未明确牵头部门）。"),
+    ("en", {"missed": "Target missed", "data_missing": "Data missing"},
+     "The target year has come. Series that missed their target, by lead department: “Target missed” where the "
+     "2015 value falls short of the target; “Data missing” where there are no data to judge by, to be judged "
+     "finally once the data are supplied. 6 series: 1 with the target missed, 5 with data missing. Data still to "
+     "be supplied: indicators 4, 6, 7, 8 and 9, no data to judge by (Lead department not named).")])
+def test_the_final_list_names_the_series_without_data_as_data_missing(report, language, badges, intro):
+    """2015 is the plan's target year: R&D intensity (3) missed its target on its 2015 value (2.10 against 2.2); the
+    paper-citation rank (4), patent applications per R&D staff (6), technology contracts (7), the high-tech share
+    (8) and R&D staff per 10,000 employed (9) have their 2015 targets only, no baseline and no value (values.csv, the
+    fixture's sources): data missing, all five, named among the data still to be supplied, never left out of a list
+    counting one series. Nothing in the list is a pace short of its target without the 2015 value, so that kind of
+    data missing is not defined; the plan names no lead department. The workbook's sheet lists the same six."""
+    import io
+
+    import openpyxl
+
+    from analysis.catalog import catalog
+    from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes
+    from analysis.report.warning_tables import warning_rows, warnings_intro
+
+    context = load_report(relative(report / "data"), 2015, language)
+    rows = warning_rows(context)
+    assert [(row.indicator_id, row.level_text) for row in rows] == [
+        ("3", badges["missed"]), *((number, badges["data_missing"]) for number in ("4", "6", "7", "8", "9"))]
+    assert warnings_intro(context, rows) == intro
+    assert "按进展判断" not in intro and "progress verdict" not in intro
+    book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(ScorecardBook(context, "2016-08-16", "2016-08-16", {}))))
+    sheet = book[catalog(language)["workbook.sheets_final.warnings"]]
+    assert [(line[2].value, line[1].value) for line in sheet.iter_rows(min_row=2)] == [
+        (3, badges["missed"]), *((number, badges["data_missing"]) for number in (4, 6, 7, 8, 9))]

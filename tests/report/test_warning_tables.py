@@ -93,6 +93,33 @@ def test_warnings_before_the_data_in_english_red_before_amber():
         "Insufficient progressa progress verdict, not final; latest value 2021; no value for 2022–2024"] * 3
 
 
+@pytest.mark.parametrize(("language", "intro", "none"), [
+    ("zh", "目标年份已到，按牵头责任部门列出未完成目标的指标序列：2024年数值未达到目标的，为“未完成”。"
+           "共1个：未完成1个。待补充的数据：指标22尚未评价（未明确牵头部门）。",
+     "目标年份已到，没有未完成目标或数据缺失的指标序列。待补充的数据：指标22尚未评价（未明确牵头部门）。"),
+    ("en", "The target year has come. Series that missed their target, by lead department: “Target missed” where the "
+           "2024 value falls short of the target. 1 series: 1 with the target missed. Data still to be supplied: "
+           "indicator 22, not assessed yet (Lead department not named).",
+     "The target year has come: no series has missed its target or lacks its data. Data still to be supplied: "
+     "indicator 22, not assessed yet (Lead department not named).")])
+def test_a_final_list_defines_only_the_words_it_uses_and_names_what_is_not_assessed_yet(language, intro, none):
+    """A final evaluation (2024) with high-tech enterprises (10) at 1,580 in 2024 against 1,600, a target missed,
+    and a qualitative indicator (22) whose department has sent no rating: the sentence defines "Target missed"
+    alone, never "Data missing", which nothing in the list is; 22, not yet assessed, is named among what is still to
+    be supplied, also where nothing is listed (10 at 1,620, achieved)."""
+    from analysis.report.warning_tables import warning_rows, warnings_intro
+    from tests.report.test_words import QUALITATIVE, assessed
+
+    missed = assessed(10, 2024, "compound", 738, 2024, 1580, 2024, 1600, "not_achieved", n=4, gap=20,
+                      verdict="final", rate=1580 / 1600, shortfall=20)
+    report = context(language, [missed, QUALITATIVE], 2024)
+    assert warnings_intro(report, warning_rows(report)) == intro
+    achieved = assessed(10, 2024, "compound", 738, 2024, 1620, 2024, 1600, "achieved", n=4, gap=-20,
+                        verdict="final", rate=1620 / 1600, shortfall=-20)
+    report = context(language, [achieved, QUALITATIVE], 2024)
+    assert warning_rows(report) == [] and warnings_intro(report, []) == none
+
+
 def test_no_warnings_says_so():
     achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
     html = warnings_html(context("zh", achieved, 2023))
@@ -573,11 +600,15 @@ def test_the_final_lists_targets_missed_and_data_missing_not_warnings(example_ta
     warning_words = ("预警", "红色", "黄色") if language == "zh" else ("warning", "Warning", "Red", "Amber")
     assert not any(word in text for word in warning_words for text in (heading, subheading, intro,
                                                                        *badges.values()))
+    # the qualitative 22–24: the example sends no department's rating, so none is assessed yet (22 and 24 the Science
+    # and Technology Bureau's, 23 the Organization Department's): named as still to be supplied
     assert {"zh": "共11个：未完成9个、数据缺失2个。待补充的数据：指标4 省级缺2023—2024年数据（市科技局）；"
-                  "指标21缺2024年数据（市税务局）。",
+                  "指标21缺2024年数据（市税务局）；指标22、24尚未评价（市科技局）；指标23尚未评价（市委组织部）。",
             "en": "11 series: 9 with the target missed, 2 with data missing. Data still to be supplied: indicator 4 "
                   "provincial, 2023–2024 (Municipal Science and Technology Bureau); indicator 21, 2024 (Municipal "
-                  "Taxation Bureau)."}[language] in intro.replace("\u200b", "")
+                  "Taxation Bureau); indicators 22 and 24, not assessed yet (Municipal Science and Technology "
+                  "Bureau); indicator 23, not assessed yet (Organization Department of the Municipal Party "
+                  "Committee)."}[language] in intro.replace("\u200b", "")
     # the mid-term keeps its warnings: the list's name and red and amber badges
     heading, subheading, intro, rows = _lists(warnings_html(load_report(relative(example_tables), 2023, language)))
     assert (heading, subheading) == mid_term

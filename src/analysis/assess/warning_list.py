@@ -213,13 +213,16 @@ def course_share(row) -> float:
     return float(seen / needed)
 
 
-def warning_list(joined: pd.DataFrame) -> pd.DataFrame:
+def warning_list(joined: pd.DataFrame, unjudged: bool = False) -> pd.DataFrame:
     """The lagging series of one report year, with their ``level``, grouped by lead department.
 
     ``joined``: the report year's assessment with the indicators' columns (the lead department).
+    ``unjudged``: list the numeric series without data to judge by (``insufficient_data``) too, amber: a final
+    evaluation names them as data missing, since the target year has come without them.
     Departments come in the order of their first indicator; within one, red before amber, then by number.
     """
-    warned = joined.assign(level=[row_warning_level(row) for row in joined.itertuples()])
+    warned = joined.assign(level=[row_warning_level(row) or ("amber" if unjudged and row.status == "insufficient_data"
+                                                             else "") for row in joined.itertuples()])
     warned = warned[warned["level"] != ""].copy()
     if warned.empty:
         return warned

@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
 from ..ingest.printed_table import series_part
 from ..settings import SCHEMES
@@ -36,6 +35,7 @@ from .warning_tables import (
     final_list,
     final_tally,
     level_word,
+    listed_series,
     warning_rows,
     warning_tally,
     warnings_intro,
@@ -799,7 +799,7 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     context = inputs.context
     words, language = context.words, context.language
     names, columns = words["workbook.warnings"], words["workbook.scorecard"]
-    rows, listed = [], list(warning_list(context.joined()).itertuples())
+    rows, listed = [], list(listed_series(context).itertuples())
     # the report's words for the need headed by their kind: a growth, a level to reach, both (每年所需（报告表述）)
     needed = names["needed" + needed_kind(listed, words, None)]
     for row in listed:

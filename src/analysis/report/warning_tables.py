@@ -41,6 +41,7 @@ from .words import (
     needed_label,
     one_year_left,
     pace_text,
+    qualitative_rating,
     scorecard_note,
     seen_text,
     series_ids,
@@ -145,14 +146,21 @@ def warnings_section(context: ReportContext) -> str:
     return context.words["sections.warnings_final" if final_list(context) else "sections.warnings"]
 
 
+def listed_series(context: ReportContext) -> pd.DataFrame:
+    """The series the list names, by lead department (:func:`warning_list`): the warned ones; at a final evaluation,
+    those that missed their target or lack its year's value, the numeric series without any data to judge by among
+    them (data missing: the target year has come without them)."""
+    return warning_list(context.joined(), unjudged=final_list(context))
+
+
 def warning_rows(context: ReportContext) -> list[WarningRow]:
-    """The warned series of the report year, grouped by lead department (see :func:`warning_list`); at a final
+    """The warned series of the report year, grouped by lead department (see :func:`listed_series`); at a final
     evaluation, the series that missed their target or lack its year's value (:func:`final_outcome`)."""
     words, language = context.words, context.language
     rows = []
     column_year = one_year_left(context.joined().itertuples())  # the year the need column's header names, if any
     final = final_list(context)
-    for row in warning_list(context.joined()).itertuples():
+    for row in listed_series(context).itertuples():
         rows.append(WarningRow(
             department=localized(row, "lead_department", language) or words["warnings.no_department"],
             # the table has no unit column: each value carries its unit (2.7%, 24,800人), or in English the name does,
@@ -194,6 +202,7 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
         unjudged = int((context.assessment["status"] == "insufficient_data").sum())
         return words.text(("warnings.none_judged" if unjudged else "warnings.none") + final,
                           stage_red=words["warnings.stage_red"] if stages else "") + (
+            still_to_supply(context, rows) if final else "") + (
             words.count_text(f"warnings.unjudged{final}", unjudged, status=words.status("insufficient_data"))
             if unjudged else "") + _not_warned(context)
     if final:
@@ -205,19 +214,47 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
 
 
 def final_intro(context: ReportContext, rows: list[WarningRow]) -> str:
-    """A final evaluation's sentence above its list: what each word means, the series counted by it, and the data
-    still to be supplied (the years each series listed as data missing lacks, with its lead
-    department)."""
+    """A final evaluation's sentence above its list: what each word in it means (only the words it uses: no
+    definition of a word nothing is listed by), the series counted by it, and the data still to be supplied
+    (:func:`still_to_supply`)."""
     words = context.words
     tally = final_tally(rows)
     parts = words["grammar.comma"].join(words.text(f"warnings.tally_final_part.{outcome}", n=count)
                                         for outcome, count in tally.items() if count)
     missing = [row for row in rows if row.outcome == "data_missing"]
-    items = [words.text("warnings.data_missing_item", ids=_listed_id(row, words), years=row.missing_years,
-                        department=row.department) for row in missing]
-    return words.text("warnings.intro_final", year=context.report_year,
+    unjudged = any(row.status == "insufficient_data" for row in missing)
+    pace = any(row.status != "insufficient_data" for row in missing)
+    kinds = ((["missed"] if tally["missed"] else [])
+             + (["data_missing" + ("_unjudged" if unjudged else "")] if pace else ["unjudged"] if unjudged else []))
+    definitions = words["warnings.definition_final_separator"].join(
+        words.text(f"warnings.definition_final.{kind}", year=context.report_year) for kind in kinds)
+    return words.text("warnings.intro_final", definitions=definitions,
                       tally=words.text("warnings.tally_final", count=len(rows), parts=parts),
-                      missing=words.text("warnings.data_missing", items=words.join(items)) if items else "")
+                      missing=still_to_supply(context, rows))
+
+
+def still_to_supply(context: ReportContext, rows: list[WarningRow]) -> str:
+    """A final evaluation's data still to be supplied: the years each series listed as data missing lacks, with its
+    lead department; the series listed without any data, and the qualitative indicators whose department has sent no
+    assessment for the report year (not yet assessed), each kind named once a department ("指标4、6无可作判断的数据").
+    Empty when nothing is owed."""
+    words, language = context.words, context.language
+    items = [words.text("warnings.data_missing_item", ids=_listed_id(row, words), years=row.missing_years,
+                        department=row.department)
+             for row in rows if row.outcome == "data_missing" and row.missing_years]
+    joined = context.joined()
+    owed = {"none": [(_listed_id(row, words), row.department) for row in rows
+                     if row.outcome == "data_missing" and not row.missing_years],
+            "owed": [(str(row.indicator_id), localized(row, "lead_department", language)
+                      or words["warnings.no_department"])
+                     for row in joined[joined["kind"] == "qualitative"].itertuples()
+                     if not qualitative_rating(context, row)]}
+    for kind, named_ in owed.items():
+        for department in dict.fromkeys(department for _, department in named_):
+            ids = [id_ for id_, its in named_ if its == department]
+            items.append(words.count_text(f"warnings.data_missing_item_{kind}", len(ids), ids=join_and(words, ids),
+                                          department=department))
+    return words.text("warnings.data_missing", items=words.join(items)) if items else ""
 
 
 def _listed_id(row: WarningRow, words: Catalog) -> str:
