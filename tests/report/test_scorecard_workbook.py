@@ -818,7 +818,7 @@ def test_an_empty_warning_sheet_says_why(data_folder, monkeypatch):
     off the list."""
     from analysis.report import scorecard_workbook
 
-    monkeypatch.setattr(scorecard_workbook, "warning_list", lambda table: table.iloc[0:0])
+    monkeypatch.setattr(scorecard_workbook, "listed_series", lambda context: context.joined().iloc[0:0])
     book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(_book(data_folder, "zh"))))
     sheet = book["未完成目标"]  # the 2024 final: no warnings, the targets missed
     assert sheet.max_row == 1 and sheet.max_column == 1 and sheet.auto_filter.ref is None
