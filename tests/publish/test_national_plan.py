@@ -99,10 +99,11 @@ def test_the_report_writes_places_as_places_and_names_every_caveat(report):
                   # 1.76 and the book's 1.84 for 2010 are not two "before" values of one change; the book's and the
                   # newspaper's values are said to be quoted, with their sources, never called published (公布, 发布)
                   # each with its unit
-                  "研发投入强度2010年，规划印作1.75%，初次发布为1.76%，修订为1.84%（二手来源：《中国经济的转型升级",
+                  # the plan's own text not seen: its 1.75 is the press quote's (引述值), never printed (印作)
+                  "研发投入强度2010年，规划引述值1.75%，初次发布为1.76%，修订为1.84%（二手来源：《中国经济的转型升级",
                   "研发投入强度2014年，早先为2.09%（二手来源），后来为2.02%（二手来源：光明日报2021-06-10",
                   "基础值按二手来源数值修订：据《中国经济的转型升级",  # the card's finding
-                  "该数值转引自二手来源（非发布机构原始发布），凡用到2010年数值之处均以该数值代替规划所列数值",
+                  "该数值转引自二手来源（非发布机构原始发布），凡用到2010年数值之处均以该数值代替规划引述值",
                   # the data note: of the 10 values, only the 2013 rank (the index report's own) is no quote
                   "规划之后取得的实际值：10个",
                   "其中9个转引自二手来源（报刊、文章、书籍、论坛），非发布机构原始发布。",
@@ -112,7 +113,7 @@ def test_the_report_writes_places_as_places_and_names_every_caveat(report):
                   # the card's finding, its label said once: the press quote's silence, not the plan's
                   "所据新闻稿引文未列基础值：2010年值应取自科技进步贡献率测算（科学技术部），尚未收集"):
         assert words in text, words
-    assert "未列基础值；" not in text and "规划未列基础值" not in text
+    assert "未列基础值；" not in text and "规划未列基础值" not in text and "印作" not in text
     assert "公布值为1.84%" not in text and "后来发布为1.84%" not in text and "后来发布为2.02%" not in text
     assert "strive" not in text and "方案" not in text  # no English note, no implementation plan's word
 
@@ -146,9 +147,9 @@ def test_a_revised_value_is_quoted_with_its_unit_in_either_language(report):
     book = ("China's Economic Transformation and Upgrading (《中国经济的转型升级：从“十二五”看“十三五”》), a book, "
             "section 2.5: https://m.novel.qq.com/read/1026832009/20")
     assert _revisions(english) == (
-        "One value the plan printed has since been revised by later data; the assessment uses the revised value: "
-        f"R&D intensity 2010, printed 1.75% in the plan, first released as 1.76%, revised to 1.84% (secondary source: "
-        f"{book}).")
+        "One value quoted from the plan has since been revised by later data; the assessment uses the revised value: "
+        "R&D intensity 2010, 1.75% in the plan as quoted, first released as 1.76%, revised to 1.84% (secondary "
+        f"source: {book}).")
     revisions = _observation_revisions(english)
     # 2010's 1.76 → 1.84 is said once, in the plan's revision above (its first release between the plan's value and
     # the one used), not again as a later publication's revision

@@ -1102,13 +1102,14 @@ def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so(national_notes):
     assert [note for note in notes["en"][3] if note.startswith("Secondary source's value")] == [
         "Secondary source's value revises a baseline: China's Economic Transformation and Upgrading "
         "(《中国经济的转型升级：从“十二五”看“十三五”》), a book, section 2.5: "
-        "https://m.novel.qq.com/read/1026832009/20 gives 1.84% for 2010; the plan printed 1.75%. This value, quoted "
-        "by a secondary source, not taken from the publisher's own release, replaces the printed one wherever the "
-        "2010 value is used; cite the official release once one is found."]
+        "https://m.novel.qq.com/read/1026832009/20 gives 1.84% for 2010; the plan, as quoted, gives 1.75%. This value, "
+        "quoted by a secondary source, not taken from the publisher's own release, replaces the plan's quoted one "
+        "wherever the 2010 value is used; cite the official release once one is found."]
     [quoted] = [note for note in notes["zh"][3] if note.startswith("基础值按二手来源数值修订")]
     assert quoted.startswith("基础值按二手来源数值修订：据《中国经济的转型升级：从“十二五”看“十三五”》2.5节")
-    assert quoted.endswith("2010年为 1.84%，规划印作 1.75%；该数值转引自二手来源（非发布机构原始发布），"
-                           "凡用到 2010年数值之处均以该数值代替规划所列数值；找到官方发布后请改引")
+    # the plan's own text not seen: its 1.75% is the press quote's (引述值), never printed in it (印作)
+    assert quoted.endswith("2010年为 1.84%，规划引述值为 1.75%；该数值转引自二手来源（非发布机构原始发布），"
+                           "凡用到 2010年数值之处均以该数值代替规划引述值；找到官方发布后请改引")
     assert not any("公布值" in note for note in notes["zh"][3])
 
 
@@ -1358,10 +1359,10 @@ def test_a_pace_computed_across_releases_says_so_with_the_printed_base(example_t
     expected = {
         "en": "The growth seen and the distance covered are computed across releases: from the 2010 value as later "
               "revised (1.84%) to the 2015 value (2.10%) from another release; the plan set its target (2.2%) "
-              "against the 1.75% it printed for 2010.",
+              "against the 1.75% it gives for 2010, as quoted.",
         # the national plan is a 规划: said so
         "zh": "实际年均增长和已完成进度跨越不同来源的数据计算：起点为经修订的 2010年值（1.84%），终点为另一来源的 "
-              "2015年值（2.10%）；规划目标（2.2%）是以规划所列 2010年值 1.75% 为基础制定的。"}
+              "2015年值（2.10%）；规划目标（2.2%）是以规划 2010年引述值 1.75% 为基础制定的。"}
     for language, sentence in expected.items():
         context = report_context(tables, 2015, language)
         notes = cards.card_notes(context, context.series_row(3))

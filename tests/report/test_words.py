@@ -1621,14 +1621,14 @@ def test_the_national_plans_overview_tells_each_year_of_a_revised_baseline_once(
     national = PROJECT_ROOT / "data" / "processed" / "national-12th-fyp"
     en = [p.text for p in words.summary_paragraphs(load_report(national, 2015, "en"))]
     zh = [p.text for p in words.summary_paragraphs(load_report(national, 2015, "zh"))]
-    [revised] = [text for text in en if "printed 1.75%" in text]
-    assert "R&D intensity 2010, printed 1.75% in the plan, first released as 1.76%, revised to 1.84% (secondary " \
+    [revised] = [text for text in en if "1.75% in the plan as quoted" in text]
+    assert "R&D intensity 2010, 1.75% in the plan as quoted, first released as 1.76%, revised to 1.84% (secondary " \
            "source: " in revised
     assert [text for text in en if "1.76%" in text] == [revised]
     [later] = [text for text in en if text.startswith("Later publications")]
     assert later.startswith("Later publications revised 2 earlier values; the report uses the latest: R&D intensity "
                             "2015, earlier 2.10% (secondary source), later 2.07%; R&D intensity 2014, earlier 2.09%")
-    assert any("研发投入强度 2010年，规划印作 1.75%，初次发布为 1.76%，修订为 1.84%" in text for text in zh)
+    assert any("研发投入强度 2010年，规划引述值 1.75%，初次发布为 1.76%，修订为 1.84%" in text for text in zh)
     assert "5 have no data collected yet (indicators 4, 6, 7, 8, 9)" in en[0]
     assert "5 个尚未收集到数据（指标 4、6、7、8、9）" in zh[0]
     # the count of the indicators said once, in the sentence before: not repeated in a bracket
@@ -1654,6 +1654,25 @@ def test_a_plan_typed_from_a_press_quote_says_so_in_its_data_note_and_of_each_mi
         assert context_.words["quality_issue.base_from_statistics"] == label[language]
     weihai = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, "en")
     assert not any(line.startswith("Plan text:") for line in words.data_note(weihai))
+
+
+def test_a_plan_typed_from_a_press_quote_calls_its_values_quoted_never_printed():
+    """The national plan's own text is not available: its 2010 R&D intensity of 1.75% is the press report's quote of
+    it, so the overview says "as quoted" (引述值), never "printed in the plan" (印作), as Weihai's, whose text was
+    read, does (test_a_revised_plan_value_is_counted_in_words)."""
+    from analysis.report.context import load_report
+    from analysis.settings import PROJECT_ROOT
+
+    national = PROJECT_ROOT / "data" / "processed" / "national-12th-fyp"
+    expected = {"en": "One value quoted from the plan has since been revised by later data; the assessment uses the "
+                      "revised value: R&D intensity 2010, 1.75% in the plan as quoted, first released as 1.76%, "
+                      "revised to 1.84% (secondary source: ",
+                "zh": "据引述的规划数值中有 1 个被后来的数据修订，评估以修订后的数值为准：研发投入强度 2010年，"
+                      "规划引述值 1.75%，初次发布为 1.76%，修订为 1.84%（二手来源："}
+    for language, opening in expected.items():
+        said = words._revisions(load_report(national, 2015, language))
+        assert said.startswith(opening), said
+        assert "printed" not in said and "印" not in said
 
 
 def test_a_plan_typed_from_a_press_quote_says_so_in_its_first_paragraph():

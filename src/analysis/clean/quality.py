@@ -42,23 +42,29 @@ RELATIVE = "relative:"
 
 #: What the plan being cleaned calls itself (plan.yml's ``plan_word``), for the findings' sentences (规划 for 方案).
 PLAN_WORD: ContextVar[tuple] = ContextVar("plan_word", default=())
+#: Where its figures were typed from (plan.yml's ``figures_from``): a press quote's figure is never said to be printed.
+FIGURES_FROM: ContextVar[str] = ContextVar("figures_from", default="plan_text")
 
 
 @contextmanager
 def plan_words(plan: Plan) -> Iterator[None]:
-    """The findings described while this is open speak of the plan in its own word."""
+    """The findings described while this is open speak of the plan in its own word, and of its figures as what they
+    are: printed in it, or quoted from it (``figures_from``)."""
     token = PLAN_WORD.set(tuple(plan.plan_word.items()))
+    source = FIGURES_FROM.set(plan.figures_from)
     try:
         yield
     finally:
+        FIGURES_FROM.reset(source)
         PLAN_WORD.reset(token)
 
 
 def details(describe) -> dict[str, str]:
     """``{"detail_zh": …, "detail_en": …}``: ``describe(words)`` in every catalog's language, the plan's word for
-    itself in it (:func:`plan_words`)."""
-    word = dict(PLAN_WORD.get())
-    return {f"detail_{language}": describe(plan_catalog(language, word.get(language, ""))) for language in LANGUAGES}
+    itself in it, its figures printed or quoted (:func:`plan_words`)."""
+    word, source = dict(PLAN_WORD.get()), FIGURES_FROM.get()
+    return {f"detail_{language}": describe(plan_catalog(language, word.get(language, ""), source))
+            for language in LANGUAGES}
 
 
 def own_language(words: Catalog, english: str, chinese: str) -> str:
