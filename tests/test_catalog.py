@@ -292,18 +292,21 @@ def test_the_status_column_has_one_name_in_every_table():
 def test_the_english_method_explains_the_chinese_statistical_terms_the_editions_use():
     """Indicators 7, 8, 9 and 21 count "industrial enterprises above designated size", 17 days of air "Grade II or
     better", 21 the R&D "super-deduction"; the national plan's sources name NBS, MOST and MOF and its notes a later
-    "vintage"; the method cites Open SDG: each explained in the method note, in words a reader without the Chinese
-    terms follows."""
-    note = " ".join(catalog("en")["method.note"].split())  # its lines joined, as the report sets them
-    terms = note[note.index("**Terms**"):]
-    for term, explained in [("industrial enterprises above designated size", "revenue of 20 million yuan or more"),
-                            ("Grade II or better", "air quality index of 100 or less"),
-                            ("super-deduction", "deduct more than its actual R&D spending"),
-                            ("NBS, MOST and MOF", "National Bureau of Statistics, the Ministry of Science and "
-                                                  "Technology and the Ministry of Finance"),
-                            ("vintage", "one edition of a published figure")]:
-        assert term in terms and explained in terms, term
-    assert "Open SDG, the open-source platform" in note
+    "vintage"; the method cites Open SDG: each explained in the method's terms, in words a reader without the Chinese
+    terms follows, each term found by the sign it is named by (a report explains only those it uses)."""
+    terms = catalog("en")["method.term_items"]
+    for key, term, explained in [
+            ("designated_size", "industrial enterprises above designated size", "revenue of 20 million yuan or more"),
+            ("grade_two", "Grade II or better", "air quality index of 100 or less"),
+            ("super_deduction", "super-deduction", "deduct more than its actual R&D spending"),
+            ("nbs", "NBS", "National Bureau of Statistics"), ("most", "MOST", "Ministry of Science and Technology"),
+            ("mof", "MOF", "Ministry of Finance"), ("vintage", "vintage", "one edition of a published figure")]:
+        text = terms[key]["text"]
+        assert term.lower() in text.lower() and explained in text, term
+        assert all(sign in text for sign in terms[key]["signs"]) and terms[key]["signs"], term
+    # the note itself names none: they come in its last item, only where the report uses them
+    assert "designated size" not in catalog("en")["method.note"] and "{terms}" in catalog("en")["method.note"]
+    assert "Open SDG, the open-source platform" in " ".join(catalog("en")["method.note"].split())
 
 
 def test_english_change_words_and_department_bases_read_plainly():

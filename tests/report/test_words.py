@@ -1656,6 +1656,38 @@ def test_a_plan_typed_from_a_press_quote_says_so_in_its_data_note_and_of_each_mi
     assert not any(line.startswith("Plan text:") for line in words.data_note(weihai))
 
 
+def test_the_method_explains_only_the_terms_its_report_uses():
+    """The national plan's indicators (innovation rank, S&T contribution, R&D intensity, patents, ...) count no
+    "industrial enterprises above designated size", no air "Grade II", no "super-deduction": only its sources name
+    NBS, MOST and MOF (the 2015 S&T expenditure bulletin) and its notes a "vintage" (the book's revised 2010 and the
+    newspaper's 2014): its terms are those four. Weihai's names count firms above designated size (7, 8, 9, 21), days
+    of air of Grade II or better (17) and the R&D super-deduction (21), and none of its sources says NBS or vintage.
+    The Chinese reports use the Chinese terms themselves: no terms item, the note ending with item 9."""
+    from analysis.report.context import load_report
+    from analysis.settings import PROJECT_ROOT
+
+    national = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, "en")
+    weihai = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, "en")
+    note = words.method_note(national)
+    assert note.endswith("\n10. **Terms**: NBS is the National Bureau of Statistics. MOST is the Ministry of Science "
+                         "and Technology. MOF is the Ministry of Finance. A *vintage* is one edition of a published "
+                         "figure; a later one may revise it.")
+    assert "designated size" not in note and "Grade II" not in note and "super-deduction" not in note
+    note = words.method_note(weihai)
+    terms = note[note.index("10. **Terms**: "):]
+    assert terms.startswith("10. **Terms**: *Industrial enterprises above designated size* (规模以上工业企业) are")
+    assert "Air quality of *Grade II or better* means" in terms and "The R&D *super-deduction*" in terms
+    assert "NBS" not in note and "vintage" not in note
+    for path, year in (("national-12th-fyp", 2015), ("weihai", 2024)):
+        note = words.method_note(load_report(PROJECT_ROOT / "data" / "processed" / path, year, "zh"))
+        assert "10. **" not in note and "术语" not in note and "9. **数值位数**" in note
+    # a report that uses none of the terms has no terms item at all
+    bare = dataclasses.replace(national, tables=dataclasses.replace(
+        national.tables, values=national.values.assign(note="", reference_en=""),
+        quality=national.quality.assign(detail_en="")))
+    assert words.terms_item(bare) == "" and "**Terms**" not in words.method_note(bare)
+
+
 def test_a_plan_typed_from_a_press_quote_calls_its_values_quoted_never_printed():
     """The national plan's own text is not available: its 2010 R&D intensity of 1.75% is the press report's quote of
     it, so the overview says "as quoted" (引述值), never "printed in the plan" (印作), as Weihai's, whose text was

@@ -2200,6 +2200,32 @@ def stage_verdicts_open(context: ReportContext) -> bool:
                  & ~judged["direction"].isin(HELD_EVERY_YEAR)).any())  # a level held every year has no stage
 
 
+#: The columns whose text a report shows of its indicators, values and findings (with or without a language's suffix):
+#: where a term of the method's terms item must be found for the item to explain it.
+SHOWN_TEXT = ("category", "name", "short_name", "unit", "note", "reference", "base_source", "detail")
+
+
+def shown_text(context: ReportContext) -> str:
+    """The data text the report shows in its language: its indicators' names, units and categories, its values'
+    notes and sources, its findings (read for the words it contains, never as markup)."""
+    own = {column for name in SHOWN_TEXT for column in (name, f"{name}_{context.language}")}
+    texts = [str(text) for frame in (context.indicators, context.values, context.quality)
+             for column in frame.columns if column in own for text in frame[column].dropna() if str(text)]
+    return "\n".join(texts)
+
+
+def terms_item(context: ReportContext) -> str:
+    """The method's terms item: each term of the catalog's list one of whose signs the report's own text contains
+    (a whole word where the language breaks at spaces: NBS, never inside another word), in the list's order; empty
+    where it uses none (the national plan uses no "designated size", Weihai's no "vintage")."""
+    words = context.words
+    text = shown_text(context)
+    edge = r"(?<!\w){}(?!\w)" if words["language.breaks_at_spaces"] else "{}"
+    items = [term["text"] for term in words["method.term_items"].values()
+             if any(re.search(edge.format(re.escape(sign)), text) for sign in term["signs"])]
+    return words.text("method.terms", items=" ".join(items)) if items else ""
+
+
 def method_note(context: ReportContext, table: bool = True) -> str:
     """The one method note, with the plan's base year, evaluation years and the scheme's cut-offs; the parts on stage
     targets, rates of change and national/provincial pairs only for a plan that has them; the official words'
@@ -2242,7 +2268,7 @@ def method_note(context: ReportContext, table: bool = True) -> str:
                       rank_clause=words.text("method.rank_clause", names=words["grammar.comma"].join(ranks))
                       if ranks else "",
                       pairs_clause=words["method.pairs_clause"] if paired else "", later_baselines=later_baselines,
-                      prose_growth=prose_growth)
+                      prose_growth=prose_growth, terms=terms_item(context))
     official = official_rule(context, "method")
     if official:
         below = official_table(context) if table else official_rows(context)[0]
