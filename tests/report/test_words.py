@@ -1669,14 +1669,18 @@ def test_the_method_explains_only_the_terms_its_report_uses():
     national = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, "en")
     weihai = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, "en")
     note = words.method_note(national)
-    assert note.endswith("\n10. **Terms**: NBS is the National Bureau of Statistics. MOST is the Ministry of Science "
-                         "and Technology. MOF is the Ministry of Finance. A *vintage* is one edition of a published "
-                         "figure; a later one may revise it.")
+    # its amounts of technology contracts (7) in 100 million yuan, which its sentences write in billions
+    assert note.endswith("\n10. **Terms**: *100 million yuan* (亿元) is the unit Chinese statistics give amounts in: "
+                         "the tables keep it, the sentences write the same amount in billions (158 in 100 million yuan "
+                         "is 15.8 billion yuan). NBS is the National Bureau of Statistics. MOST is the Ministry of "
+                         "Science and Technology. MOF is the Ministry of Finance. A *vintage* is one edition of a "
+                         "published figure; a later one may revise it.")
     assert "designated size" not in note and "Grade II" not in note and "super-deduction" not in note
     note = words.method_note(weihai)
     terms = note[note.index("10. **Terms**: "):]
     assert terms.startswith("10. **Terms**: *Industrial enterprises above designated size* (规模以上工业企业) are")
     assert "Air quality of *Grade II or better* means" in terms and "The R&D *super-deduction*" in terms
+    assert "*100 million yuan* (亿元) is the unit" in terms  # technology contracts (16)
     assert "NBS" not in note and "vintage" not in note
     for path, year in (("national-12th-fyp", 2015), ("weihai", 2024)):
         note = words.method_note(load_report(PROJECT_ROOT / "data" / "processed" / path, year, "zh"))
@@ -1684,7 +1688,9 @@ def test_the_method_explains_only_the_terms_its_report_uses():
     # a report that uses none of the terms has no terms item at all
     bare = dataclasses.replace(national, tables=dataclasses.replace(
         national.tables, values=national.values.assign(note="", reference_en=""),
-        quality=national.quality.assign(detail_en="")))
+        quality=national.quality.assign(detail_en=""),
+        indicators=national.tables.indicators.assign(unit_en=national.tables.indicators["unit_en"].replace(
+            "100 million yuan", "yuan"))))
     assert words.terms_item(bare) == "" and "**Terms**" not in words.method_note(bare)
 
 
