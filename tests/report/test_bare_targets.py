@@ -71,9 +71,10 @@ def test_a_typed_level_gets_the_bare_reading_only_where_indicators_csv_says_so(c
     the series marked bare "方案表列 85%，未标“≥”，本报告按每年须达到评估" / "the plan's table prints 85%, without “≥”";
     nothing at all for a typed at_least series not marked (the plan printed 保持在85%以上: its direction says so)."""
     bare, _, tables = case
-    for language, note in (("zh", "注：指标3方案表列85%，未标“≥”，本报告按每年须达到评估。"),
-                           ("en", "Note on the targets. Indicator 3: the plan's table prints 85%, without “≥”; read "
-                                  "as a level to hold every year.")):
+    # the second note under the table, after the one on what its signs mean (the plan has no core indicators)
+    for language, note in (("zh", "（2）指标3方案表列85%，未标“≥”，本报告按每年须达到评估。"),
+                           ("en", "2. Indicator 3: the plan's table prints 85%, without “≥”; read as a level to hold "
+                                  "every year.")):
         context = load_report(relative(tables), 2025, language)
         [row] = [row for row in context.joined().itertuples() if row.indicator_id == 3]
         texts = [text.replace(" ", "") if language == "zh" else text

@@ -1291,8 +1291,9 @@ def test_the_indicator_table_stars_the_core_indicators_as_the_report_does(exampl
     six names, no other, and says under the table what the star means."""
     from tests.conftest import relative
 
-    for language, note in (("zh", "注：标 * 的为方案确定的核心指标。"),
-                           ("en", "Note: * marks the plan's core indicators.")):
+    # the first of the notes under the table (the signs' and the bare targets' follow), numbered under one 注
+    for language, note in (("zh", "注：（1）标 * 的为方案确定的核心指标。"),
+                           ("en", "Notes: 1. * marks the plan's core indicators.")):
         blocks = self_evaluation_blocks(load_report(relative(example_tables), 2024, language))
         table = next(block for block in blocks if block.name == "indicators")
         starred = sorted({int(row[0]) for row in table.rows if row[1].endswith("*")})
@@ -1301,8 +1302,8 @@ def test_the_indicator_table_stars_the_core_indicators_as_the_report_does(exampl
 
 
 @pytest.mark.parametrize("language, note", [
-    ("zh", "注：目标值标“≥”或“≤”的，为每年须达到的水平；未标的，为目标年份应达到的数值。"),
-    ("en", "Note: a target marked ≥ or ≤ is a level to hold every year; an unmarked one is the value to reach in its "
+    ("zh", "（2）目标值标“≥”或“≤”的，为每年须达到的水平；未标的，为目标年份应达到的数值。"),
+    ("en", "2. A target marked ≥ or ≤ is a level to hold every year; an unmarked one is the value to reach in its "
            "target year.")])
 def test_the_indicator_tables_signs_mark_a_level_held_every_year_and_say_so(example_tables, language, note):
     """The final's table wrote "≥90" and "≥5" for 17 and 18 (levels held every year) and every other target bare
@@ -1569,9 +1570,9 @@ def test_a_sign_the_table_adds_to_a_bare_target_is_said_under_it(example_tables)
 
     for year in (2023, 2024):
         for language, expected in (
-                ("zh", "注：指标 17 方案表列 90%，未标“≥”，本报告按每年须达到评估；"
+                ("zh", "（3）指标 17 方案表列 90%，未标“≥”，本报告按每年须达到评估；"
                        "指标 18 方案表列 5%，未标“≥”，本报告按每年须达到评估。"),
-                ("en", "Note on the targets. Indicator 17: the plan's table prints 90%, without “≥”; read as a level "
+                ("en", "3. Indicator 17: the plan's table prints 90%, without “≥”; read as a level "
                        "to hold every year. Indicator 18: the plan's table prints 5%, without “≥”; read as a level "
                        "to hold every year.")):
             blocks = self_evaluation_blocks(load_report(relative(example_tables), year, language))

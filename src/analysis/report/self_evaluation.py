@@ -373,19 +373,21 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                     + ([_next_target(context, row)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators",
                         columns=[COLUMN_KINDS[key] for key in keys]))
+    notes = []
     if joined["core"].any():
-        blocks.append(paragraph(words["self_evaluation.core_note"]))
+        notes.append(words["self_evaluation.core_note"])
     # the target column's signs, as the report's scorecard writes them: ≥90 a level held every year, 2.8 a value to
     # reach in its year (a floor too, never marked): said once where the table has both kinds
     if joined["direction"].isin(HELD_EVERY_YEAR).any():
-        blocks.append(paragraph(words["self_evaluation.held_note"]))
+        notes.append(words["self_evaluation.held_note"])
     # a target the table writes "≥90" where the plan printed 90: the sign is this evaluation's reading, said so
     bare = [words.text("self_evaluation.bare_note_item", id=row.indicator_id, reading=reading)
             for row in joined[joined["status"] != "qualitative"].itertuples()
             if (reading := bare_target_reading(context, row))]
     if bare:
-        blocks.append(paragraph(words.text("self_evaluation.bare_note",
-                                           items=words["self_evaluation.bare_note_separator"].join(bare))))
+        separator = words["self_evaluation.bare_note_separator"]
+        notes.append(words.text("self_evaluation.bare_note", items=separator.join(bare)))
+    blocks.extend(paragraph(text) for text in numbered_notes(notes, words))
     # verdicts resting on values a secondary source quotes, as the report's overview names them: the draft handed in
     # must not read them as the publishers' own
     quoted = secondary_note(context)
@@ -393,6 +395,15 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
         blocks.append(paragraph(quoted))
     return blocks + described + _explained(context, qualitative_words)
 
+
+def numbered_notes(notes: list[str], words) -> list[str]:
+    """The notes under the indicator table as a document prints them: one "注：…" / "Note: …"; more, one "注：" over
+    them all, each numbered on a line of its own ("注：（1）…", "（2）…"; "Notes: 1. …", "2. …"), never "注：" three
+    times in a row."""
+    if len(notes) == 1:
+        return [words.text("self_evaluation.note_one", note=notes[0])]
+    return [words.text("self_evaluation.note_first" if number == 1 else "self_evaluation.note_next",
+                       number=number, note=note) for number, note in enumerate(notes, 1)]
 
 def _explained(context: ReportContext, answers: pd.DataFrame) -> list[Block]:
     """What a department wrote about a series without a warning (every series it leads has a row for it): under the
