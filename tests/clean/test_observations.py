@@ -13,7 +13,7 @@ from analysis.errors import InputError
 from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.publish.data import monitoring_data
 from tests.conftest import FIXTURES
-from tests.support.observations import read_observations
+from tests.support.observations import one_sheet_workbook, read_observations
 
 OBSERVATIONS = FIXTURES / "observations"
 HEADER = "indicator_id,series,year,value,source\n"
@@ -515,17 +515,12 @@ def test_a_hidden_sheet_left_unread_is_named_in_the_log(tmp_path, weihai):
 
 
 def test_a_note_typed_beside_a_row_hides_none_of_the_rows_own_mistakes(tmp_path, weihai):
-    import openpyxl
-
     from analysis.errors import InputErrors
 
     folder = tmp_path / "observations"
     folder.mkdir()
-    book = openpyxl.Workbook()
-    book.active.title = "Sheet1"
-    book.active.append(["indicator_id", "series", "year", "value", "source"])
-    book.active.append([2, None, 2023, "2.5%", "统计公报", "另见附件"])
-    book.save(folder / "b.xlsx")
+    one_sheet_workbook(["indicator_id", "series", "year", "value", "source"],
+                       [2, None, 2023, "2.5%", "统计公报", "另见附件"]).save(folder / "b.xlsx")
     with pytest.raises(InputErrors) as caught:
         monitoring_data(weihai, folder)
     assert sorted(caught.value.lines()) == sorted([
@@ -699,16 +694,12 @@ def test_a_hidden_row_hides_none_of_its_cells_mistakes(tmp_path, weihai, languag
 
 def test_a_hidden_column_hides_none_of_its_cells_mistakes(tmp_path, weihai):
     # the value's column hidden, "2.5%" in it: the hidden column and the value that is no number, both in one round
-    import openpyxl
-
     from analysis.errors import InputErrors
 
     folder = tmp_path / "observations"
     folder.mkdir()
-    book = openpyxl.Workbook()
-    book.active.title = "Sheet1"
-    book.active.append(["indicator_id", "series", "year", "value", "source"])
-    book.active.append([2, None, 2023, "2.5%", "统计公报"])
+    book = one_sheet_workbook(["indicator_id", "series", "year", "value", "source"],
+                              [2, None, 2023, "2.5%", "统计公报"])
     book.active.column_dimensions["D"].hidden = True
     book.save(folder / "b.xlsx")
     with pytest.raises(InputErrors) as caught:

@@ -16,6 +16,7 @@ from analysis.errors import InputError
 from analysis.ingest.observations import read_observation_files
 from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.publish.data import monitoring_data
+from tests.support.observations import refused_file
 
 HEADER = "indicator_id,series,year,value,source,note,confirm\n"
 
@@ -168,11 +169,8 @@ def test_an_outlier_in_a_file_without_a_confirm_column_is_told_to_add_it(tmp_pat
     # 15800 / 1049 = 15.06, as above; the file has no confirm column to say why in (it was told to use the row's one):
     # told to add it, headed as the reader takes it in the file's own language (its header's)
     folder = tmp_path / "observations"
-    folder.mkdir()
-    (folder / "b.csv").write_text(header + "10,,2022,15800,Bulletin 2022\n", encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        check_observations(read_observation_files(folder), clean.indicators, weihai, clean.values)
-    assert str(caught.value) == f"{folder / 'b.csv'}:2: {told}"
+    message = refused_file(folder, "b.csv", header + "10,,2022,15800,Bulletin 2022\n", clean, weihai)
+    assert message == f"{folder / 'b.csv'}:2: {told}"
 
 
 def test_the_first_outlier_in_file_and_line_order_is_named(tmp_path, weihai, clean):

@@ -7,6 +7,7 @@ import pytest
 
 from analysis.errors import InputError
 from analysis.ingest.observations import read_observation_files
+from tests.support.observations import refused_file
 
 
 @pytest.fixture(scope="module")
@@ -69,14 +70,9 @@ def test_a_chinese_comma_for_the_decimal_point_is_told_as_such(tmp_path):
      "full-width comma '，': separate the columns with the comma ','"),
 ])
 def test_a_csv_header_problem_is_told_in_the_headers_language(clean_weihai, weihai, tmp_path, text, expected):
-    from analysis.clean.observations import check_observations
-
+    # a row's shape, an unknown column: told with the rows' mistakes
     folder = tmp_path / "obs"
-    folder.mkdir()
-    (folder / "a.csv").write_text(text, encoding="utf-8")
-    with pytest.raises(InputError) as caught:  # a row's shape, an unknown column: told with the rows' mistakes
-        check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
-    message = str(caught.value).replace(f"{folder}/", "")
+    message = refused_file(folder, "a.csv", text, clean_weihai, weihai).replace(f"{folder}/", "")
     assert message.startswith(expected)
     if "编号" in text:
         told = re.sub(r"（[^）]*）", "", message.split(": ", 2)[-1])  # a column's or a character's name aside

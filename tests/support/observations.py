@@ -14,3 +14,28 @@ def read_observations(folder: Path, indicators: pd.DataFrame, plan: Plan) -> tup
     """The checked values of ``folder`` and the rows that repeat another file's (kept once)."""
     checked = check_observations(read_observation_files(folder), indicators, plan)
     return checked.values, checked.duplicates
+
+
+def refused_file(folder: Path, name: str, text: str, clean, plan: Plan) -> str:
+    """The one message the observations of ``folder`` (made, holding file ``name`` with ``text`` alone) are refused
+    with, checked against the cleaned plan tables ``clean``."""
+    import pytest
+
+    from analysis.errors import InputError
+
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean.indicators, plan, clean.values)
+    return str(caught.value)
+
+
+def one_sheet_workbook(*rows: list):
+    """A workbook of one sheet, "Sheet1", holding ``rows``: a department's or a statistician's values as typed."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    for row in rows:
+        book.active.append(row)
+    return book
