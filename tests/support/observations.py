@@ -39,3 +39,15 @@ def one_sheet_workbook(*rows: list):
     for row in rows:
         book.active.append(row)
     return book
+
+
+def refused_lines(plan: Plan, folder: Path) -> list[str]:
+    """The lines the data step refuses the observations of ``folder`` with: every mistake of one round."""
+    import pytest
+
+    from analysis.errors import InputErrors
+    from analysis.publish.data import monitoring_data
+
+    with pytest.raises(InputErrors) as caught:
+        monitoring_data(plan, folder)
+    return caught.value.lines()
