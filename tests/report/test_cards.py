@@ -469,13 +469,14 @@ def test_a_card_says_what_a_series_needs_a_year_only_while_it_needs_something(ex
     mid = html.cards_html(load_report(relative(example_tables), 2023, "zh"), NoCharts())
     # (one year's growth, 2023 to 2024: what 2024 must add, never "每年"; the year said once, not "2024年目标：" again)
     assert "<th>2024年需增长</th><td>+0.19个百分点</td>" in card(mid, "indicator-2")
-    # under a label that says "per year" (每年) already, the value says it not again
+    # a growth over two years said as each year's even under a label that says "per year" (每年): never
+    # "2023—2024年增长 0.2个百分点", "grow by 0.2 pp in 2023–2024", read as the two years' growth together
     # (its 2023 target's year has come: the need names the 2024 target it is for)
-    assert ("<th>每年需增长</th><td>至2024年目标3.3%，2023—2024年增长 0.2个百分点，自2022年数值起算</td>"
+    assert ("<th>每年需增长</th><td>至2024年目标3.3%，2023—2024年每年增长 0.2个百分点，自2022年数值起算</td>"
             in card(mid, "indicator-4-provincial"))
     english = html.cards_html(load_report(relative(example_tables), 2023, "en"), NoCharts())
-    assert ("<th>Needed per year</th><td>grow by 0.2 pp in 2023–2024 to reach the 2024 target of 3.3%, from the 2022 "
-            "value</td>" in card(english, "indicator-4-provincial"))
+    assert ("<th>Needed per year</th><td>grow by 0.2 pp in each year of 2023–2024 to reach the 2024 target of 3.3%, "
+            "from the 2022 value</td>" in card(english, "indicator-4-provincial"))
 
 
 def test_a_card_with_one_year_left_names_that_year_for_a_target_met_or_a_level_held(example_tables):

@@ -56,12 +56,15 @@ def test_the_need_of_the_target_still_ahead_names_it_and_says_a_fall_as_a_fall(t
     """The 2025 report, latest values 2024's. Enterprises: the row shows 380 (2025), 45 short; what it needs is for
     420 in 2026, from 335 in 2024: (420 / 335) ** (1 / 2) − 1 = 11.97% → 12.0%, (420 − 335) / 2 = 42.5 → about 43
     a year. Energy use: 0.46 (2025) shown; for 0.44 in 2026 from 0.48: (0.44 / 0.48) ** (1 / 2) − 1 = −4.26% → a
-    fall of 4.3%, (0.48 − 0.44) / 2 = 0.02 a year: "下降", "fall by", never "−4.3%" under "每年需增长"."""
-    expected = {"zh": ["至2026年目标420家，2025—2026年增长12.0%（约43家），自2024年数值起算",
-                       "至2026年目标0.44吨标准煤/万元，2025—2026年下降4.3%（0.02吨标准煤/万元），自2024年数值起算"],
-                "en": ["grow by 12.0% (about 43 more) in 2025–2026 to reach the 2026 target of 420, from the 2024 "
-                       "value",
-                       "fall by 4.3% (0.02 fewer) in 2025–2026 to reach the 2026 target of 0.44, from the 2024 value"]}
+    fall of 4.3%, (0.48 − 0.44) / 2 = 0.02 a year: "下降", "fall by", never "−4.3%" under "每年需增长"; each a
+    year's, said in the cell though its label says "per year" (每年): never "2025—2026年增长12.0%", read as the two
+    years' growth together."""
+    expected = {"zh": ["至2026年目标420家，2025—2026年每年增长12.0%（约43家），自2024年数值起算",
+                       "至2026年目标0.44吨标准煤/万元，2025—2026年每年下降4.3%（0.02吨标准煤/万元），自2024年数值起算"],
+                "en": ["grow by 12.0% (about 43 more) in each year of 2025–2026 to reach the 2026 target of 420, from "
+                       "the 2024 value",
+                       "fall by 4.3% (0.02 fewer) in each year of 2025–2026 to reach the 2026 target of 0.44, from the "
+                       "2024 value"]}
     for language, paces in expected.items():
         rows = scorecard_rows(load_report(relative(tables), 2025, language))
         # the row's own target, the one whose year came, and its gap, beside the need of the next

@@ -588,6 +588,23 @@ def test_the_warning_list_stores_numbers_beside_the_words_of_the_report(mid_term
     assert rows[25][COLUMNS[language]["next_rate"]].number_format == "0.0%"
 
 
+def test_a_need_over_several_years_says_each_years_in_its_own_cell(mid_term):
+    """The mid-term's warning sheet worded the provincial agri-tech parks' need (4: 2.9 in 2022, no 2023 value, 3.3
+    for 2024) "2023—2024年增长 0.2个百分点", "grow by 0.2 pp in 2023–2024": copied out of the sheet, without its
+    header's 每年 ("per year"), it reads as the two years' growth together. By hand: (3.3 − 2.9) / (2024 − 2022) =
+    0.2 points in each of the two years, said so in the cell."""
+    language, book = mid_term
+    sheet = book.worksheets[3]
+    headers = [cell.value for cell in sheet[1]]
+    series = headers.index({"zh": "序列", "en": "Series"}[language])
+    [row] = [{header: cell.value for header, cell in zip(headers, cells)} for cells in sheet.iter_rows(min_row=2)
+             if cells[2].value == 4 and cells[series].value == {"zh": "省级", "en": "provincial"}[language]]
+    assert row[COLUMNS[language]["needed_text"]] == {
+        "zh": "至2024年目标3.3%，2023—2024年每年增长 0.2个百分点，自2022年数值起算",
+        "en": "grow by 0.2 pp in each year of 2023–2024 to reach the 2024 target of 3.3%, from the 2022 value",
+    }[language]
+
+
 def test_every_pace_the_report_words_is_in_the_workbook_as_numbers(mid_term):
     """Each need the warning list words (its last column, the report's own text) is in the book as numbers too: the
     change a year, and the growth rate where the text gives one, to the target it is needed for. The provincial

@@ -1538,10 +1538,11 @@ def test_a_mid_term_series_without_its_stage_years_value_is_given_the_need_of_th
     assert row.pace_label == {"en": "Needed in\u00a02024", "zh": "2024年需增长"}[language]
     annex = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
     national, provincial = [cells for cells in annex.rows if cells[0] == "4"]  # the national series first
-    # under the annex's header, which says "per year" already ("Next target, needed per year"): not "a year" again
-    # (the target it is for given above it, not named again)
-    assert provincial[-1] == {"en": "3.3 (2024)\ngrow by 0.2 pp in 2023–2024, from the 2022 value",
-                              "zh": "3.3（2024年）\n2023—2024年增长 0.2个百分点，自2022年数值起算"}[
+    # under the annex's header, which says "per year" already ("Next target, needed per year"), each year's all the
+    # same: "0.2 pp in 2023–2024" reads as the two years' together (the target it is for given above it, not named
+    # again)
+    assert provincial[-1] == {"en": "3.3 (2024)\ngrow by 0.2 pp in each year of 2023–2024, from the 2022 value",
+                              "zh": "3.3（2024年）\n2023—2024年每年增长 0.2个百分点，自2022年数值起算"}[
                                  language]
 
 

@@ -752,7 +752,7 @@ def pace_text(row, words: Catalog, named: int | None = None, later: tuple[int, f
             return missed_in(row, words, pace, next_value) if missed else pace
         return pace if alone else words.text("pace.next", year=year(next_year), pace=pace)
     if later is not None and target_year_past(row) and row.status != "achieved":
-        return later_need(row, words, later, named, target_beside)
+        return later_need(row, words, later, target_beside)
     if row.status == "achieved" or target_year_past(row):
         return MISSING
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value, held_years=True)
@@ -773,13 +773,13 @@ def later_target(context: ReportContext, row) -> tuple[int, float] | None:
     return None if later.empty else (int(later["year"].iloc[0]), float(later["value"].iloc[0]))
 
 
-def later_need(row, words: Catalog, later: tuple[int, float], named: int | None = None,
-               target_beside: bool = False) -> str:
+def later_need(row, words: Catalog, later: tuple[int, float], target_beside: bool = False) -> str:
     """What a series whose target's year came without its value needs for the target still ahead (``later``), a
     year from its latest value, with the target it is for, as the row beside it shows the one whose year came (380
-    for 2025, in the 2025 report without a 2025 value; 420 for 2026 still ahead): "至2026年目标420家，2025—2026年增长
-    12.0%（约43家），自2024年数值起算" under a label that says "per year" already (``named`` None), "… in each year
-    of 2025–2026 …" under one naming the last of them ("Needed in 2026"); a fall said as one ("下降4.3%（0.02）",
+    for 2025, in the 2025 report without a 2025 value; 420 for 2026 still ahead): "至2026年目标420家，2025—2026年每年
+    增长12.0%（约43家），自2024年数值起算", "grow by 12.0% (about 43) in each year of 2025–2026 …", under any label:
+    a cell read without its column's "per year" (a workbook's cell copied out) still says the growth is a year's,
+    never "2025—2026年增长 12.0%", which reads as the two years' together; a fall said as one ("下降4.3%（0.02）",
     "fall by 4.3%"), never a growth of −4.3%. The target not named again where it is given beside the need
     (``target_beside``). Never a bare — that reads as nothing needed; the years said, as the growth spans more than
     the one a column's label names."""
@@ -793,7 +793,7 @@ def later_need(row, words: Catalog, later: tuple[int, float], named: int | None 
     if rates is None:
         return words.text("pace.later_met", year=year(next_year), as_of=year(row.as_of_year))
     change = _pace_in_sentence(row, words, *rates)
-    key = "pace.later" + ("" if target_beside else "_target") + ("_per_year" if named is None else "")
+    key = "pace.later" + ("" if target_beside else "_target")
     return words.text(key, change=change, years=years, as_of=year(row.as_of_year), year=year(next_year),
                       target=amount(row, fmt_number(next_value), words))
 
