@@ -130,7 +130,7 @@ def weihai_in_project(project_tmp):
 EXAMPLE_REPORTS = {"final-zh": ("weihai", 2024, "zh", FIXTURES / "example-2022-2024", "final", "processed-example"),
                    "final-en": ("weihai", 2024, "en", FIXTURES / "example-2022-2024", "final", "processed-example"),
                    "mid-term-en-plain": ("weihai", 2023, "en", None, "plain", "processed-plain"),
-                   # the mid-term with data: stage targets met and missed, the next target's need
+                   # the mid-term with data: interim targets met and missed, the next target's need
                    "mid-term-zh": ("weihai", 2023, "zh", FIXTURES / "example-2022-2024", "mid", "processed-example"),
                    # its English edition: the need's column in English ("Needed in 2024")
                    "mid-term-en": ("weihai", 2023, "en", FIXTURES / "example-2022-2024", "mid", "processed-example")}

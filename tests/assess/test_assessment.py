@@ -112,7 +112,7 @@ def test_the_final_evaluation_needs_a_value_from_the_plan_period(dataset):
     final = _row(assess(dataset.indicators, values, 2024), 12)
     assert final.status == "on_track" and final.as_of_year == 2022
     # without it, the 2022 report (before the first target year) still judges the baselines' pace; the 2023 review,
-    # its stage target's year come, has no value of the plan period to judge it by, as the final evaluation
+    # its interim target's year come, has no value of the plan period to judge it by, as the final evaluation
     assert _row(assess(dataset.indicators, dataset.values, 2022), 12).status == "moderate"
     mid_term = _row(assess(dataset.indicators, dataset.values, 2023), 12)
     assert (mid_term.status, mid_term.verdict, mid_term.target_year) == ("insufficient_data", "", 2023)

@@ -105,7 +105,7 @@ def test_the_counts_of_the_final_evaluation(final):
 
 def test_a_stage_target_met_early_is_shown_as_one(data):
     """2022, a year before the 2023 targets: technology contracts (16), 142 against 2023's 140, misses 2024's 160: its
-    2023 target is a stage target met ahead of time, not the plan's target ("Stage target already met"); the
+    2023 target is an interim target met ahead of time, not the plan's target ("Interim target already met"); the
     high-tech ratio (7), 84 against 2023's 80, meets 2024's 81 too, and marine economy (26), 36.6 against 36 both
     years, and energy saving (18), 5.2 against 2023's and 2024's ≥5: the target itself already met."""
     early = assess(data.indicators, data.values, 2022, 2020)
@@ -114,7 +114,7 @@ def test_a_stage_target_met_early_is_shown_as_one(data):
 
 
 def test_the_mid_terms_warnings_grade_a_stage_target_missed_by_the_pace_on_track_for_the_next(mid_term):
-    """A stage target missed is amber where the pace seen is on track for 2024's target as the method rates a pace
+    """An interim target missed is amber where the pace seen is on track for 2024's target as the method rates a pace
     (R = seen ÷ needed ≥ 0.95), red below. By hand, from the 2020 baselines and the 2023 values:
     3: (44.1 − 41.5) ÷ 3 = +0.867 points a year against 45 − 44.1 = +0.9 needed, R = 0.963: amber;
     25: (298 ÷ 242)^(1/3) − 1 = 7.18 % a year against 320 ÷ 298 − 1 = 7.38 %, R = 0.973: amber;

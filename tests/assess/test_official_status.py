@@ -105,7 +105,7 @@ def test_no_data_and_qualitative():
 @pytest.mark.parametrize(("status", "verdict", "completion", "elapsed", "word"), [
     ("achieved", "final", 1.1, 1.0, "completed"),            # 已完成
     ("not_achieved", "final", 0.99, 1.0, "not_completed"),   # 未完成, however close
-    ("stage_missed", "final", 0.97, 0.5, "not_completed"),   # 未完成 of the stage target, a later one to come
+    ("stage_missed", "final", 0.97, 0.5, "not_completed"),   # 未完成 of the interim target, a later one to come
     ("achieved", "progress", 1.02, 0.5, "reached_early"),    # 提前实现: met before the target year
     ("achieved_at_risk", "progress", NAN, 0.5, "reached_early"),
     ("on_track", "progress", 0.80, 0.75, "ahead"),           # 快于预期: 5 points ahead

@@ -126,17 +126,17 @@ def staged(tmp_path, observations: str):
 
 def test_a_stage_range_missed_from_above_is_above_it_and_the_next_range_already_met(tmp_path):
     _, rd = staged(tmp_path, "2,,2025,2.9,公报\n")
-    # 2.9 is over the 2025 ceiling 2.6 by 0.3: missed from above, a stage target (2027's follows)
+    # 2.9 is over the 2025 ceiling 2.6 by 0.3: missed from above, an interim target (2027's follows)
     assert (rd.status, rd.direction, rd.target_value, rd.shortfall) == ("stage_missed", "lower", 2.6,
                                                                           pytest.approx(0.3))
     # 2.9 lies within 2027's 2.5–3 already: nothing to fall by, the next target is met
     zh, en = catalog("zh"), catalog("en")
-    assert _need(rd, en) == ("R&D intensity: 2.9% in 2025, above the 2025 stage target of 2.3–2.6% (0.3 pp above it); "
-                             "it already lies within the 2027 target")
+    assert _need(rd, en) == ("R&D intensity: 2.9% in 2025, above the 2025 interim target of 2.3–2.6% (0.3 pp above "
+                             "it); it already lies within the 2027 target")
     assert _need(rd, zh) == ("研发强度：2025年为 2.9%，高于 2025年阶段目标 2.3～2.6%（高出 0.3个百分点）；"
                              "已处于 2027年目标范围内")
     assert (pace_text(rd, en), pace_text(rd, zh)) == ("2027 target: already met", "2027年目标：已达到")
-    assert status_note(rd, en).startswith("0.3 pp above the 2025 stage target")
+    assert status_note(rd, en).startswith("0.3 pp above the 2025 interim target")
     assert status_note(rd, zh).startswith("高出 2025年阶段目标 0.3个百分点")
 
 
@@ -145,7 +145,7 @@ def test_a_stage_range_missed_from_below_is_short_of_it(tmp_path):
     # 2.2 is under the floor 2.3 by 0.1, 2.2 / 2.3 = 95.7 % of it; 2027's floor 2.5 needs (2.5 − 2.2) / 2 = 0.15 a
     # year, (2.5 / 2.2)^(1/2) − 1 = 6.6 %, against (2.2 − 2.1) / 3 = 0.03 a year seen (the side below is unchanged)
     assert _need(rd, catalog("en")) == (
-        "R&D intensity: 2.2% in 2025, short of the 2025 stage target of 2.3–2.6% (95.7% of it, 0.1 pp\xa0short); "
+        "R&D intensity: 2.2% in 2025, short of the 2025 interim target of 2.3–2.6% (95.7% of it, 0.1 pp\xa0short); "
         "to reach 2.5% in 2027 it must grow by 0.15 pp a year, more than the growth seen since 2022 "
         "(+0.03 pp a year)")
 

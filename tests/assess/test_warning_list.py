@@ -115,7 +115,7 @@ def test_a_stage_target_missed_on_course_to_the_next_is_amber():
     from analysis.assess.warning_list import row_warning_level
 
     def row(**changes):
-        # 1,450 in 2023 against the 2023 stage target 1,500; 2024's target 1,600 needs 1600/1450 - 1 = 10.3 %
+        # 1,450 in 2023 against the 2023 interim target 1,500; 2024's target 1,600 needs 1600/1450 - 1 = 10.3 %
         base = dict(status="stage_missed", method="compound", direction="higher", latest_value=1450.0,
                     next_target_year=2024.0, next_target_value=1600.0, next_required_cagr=0.1034,
                     next_required_per_year=150.0, observed_cagr=0.2525, observed_per_year=237.3)
@@ -138,10 +138,11 @@ def test_a_stage_target_missed_on_course_to_the_next_is_amber():
 
 
 def test_on_course_for_the_next_target_is_the_methods_on_track_band():
-    """A stage target missed is amber where the pace seen is on track for the next target as the method rates a pace
-    (R ≥ 0.95, Eurostat's and UNSD's cut-off), red below it; a stage target met is amber below it. Worked out from the
-    example data's mid-term: 3 (41.5 in 2020, 44.1 in 2023 against 45 in 2024) sees (44.1 − 41.5) / 3 = +0.867 points
-    a year against +0.9 needed, R = 0.963; 5 provincial, 25 and 20: see tests/assess/test_example_dataset.py."""
+    """An interim target missed is amber where the pace seen is on track for the next target as the method rates a
+    pace (R ≥ 0.95, Eurostat's and UNSD's cut-off), red below it; an interim target met is amber below it. Worked out
+    from the example data's mid-term: 3 (41.5 in 2020, 44.1 in 2023 against 45 in 2024) sees (44.1 − 41.5) / 3 =
+    +0.867 points a year against +0.9 needed, R = 0.963; 5 provincial, 25 and 20: see
+    tests/assess/test_example_dataset.py."""
     from types import SimpleNamespace
 
     from analysis.assess.warning_list import row_warning_level, stage_met_off_course, stage_missed_on_course
@@ -161,13 +162,13 @@ def test_on_course_for_the_next_target_is_the_methods_on_track_band():
                  next_required_cagr=-0.05)
     assert row_warning_level(row(**lower, observed_cagr=-0.048)) == "amber"
     assert row_warning_level(row(**lower, observed_cagr=-0.047)) == "red"
-    # a stage target met with a pace on track for the next one is not warned; one below the band is
+    # an interim target met with a pace on track for the next one is not warned; one below the band is
     assert not stage_met_off_course(row(status="achieved", observed_per_year=0.86))  # R = 0.956
     assert row_warning_level(row(status="achieved", observed_per_year=0.85)) == "amber"
 
 
 def test_a_stage_target_met_off_course_for_the_next_is_amber():
-    """A mid-term's early warning: 103 in 2023 meets the 2023 stage target of 100, but 120 in 2024 needs
+    """A mid-term's early warning: 103 in 2023 meets the 2023 interim target of 100, but 120 in 2024 needs
     120/103 - 1 = 16.5 % in one year, twice the 8.8 % a year seen since 2020 (80 → 103)."""
     from types import SimpleNamespace
 
@@ -187,7 +188,7 @@ def test_a_stage_target_met_off_course_for_the_next_is_amber():
                                  next_required_per_year=0.7, observed_per_year=0.3)) == "amber"
     # the next target already met: nothing to reach
     assert row_warning_level(row(next_target_value=100.0)) == ""
-    # no next target (the plan's last), a progress verdict, a level to hold every year: not a stage target met
+    # no next target (the plan's last), a progress verdict, a level to hold every year: not an interim target met
     assert not stage_met(row(next_target_year=float("nan")))
     assert not stage_met(row(verdict="progress"))
     assert not stage_met(row(direction="at_least"))

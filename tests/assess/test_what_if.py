@@ -229,12 +229,12 @@ def test_a_yearly_floor_is_checked_year_by_year():
 
 
 def test_a_stage_target_is_judged_as_a_stage_and_a_ratio_takes_the_minus_sign():
-    # 1,450 high-tech enterprises in 2023 against the 2023 stage target 1,500 (2024's 1,600 follows): a verdict on
+    # 1,450 high-tech enterprises in 2023 against the 2023 interim target 1,500 (2024's 1,600 follows): a verdict on
     # that stage, never the plan's "final verdict"; 1,450/1,500 = 96.7 %
     stage = (ENTERPRISES[0], ENTERPRISES[1] + values_of(10, [(2023, "actual", 1450)]))
     note = answers(explored("en", 2023, stage), 10)[0]
-    assert note.startswith("Verdict on the 2023 stage target: stage target missed, 1,450 in 2023 against a target of "
-                           "1,500 (96.7% of the 2023 stage target")
+    assert note.startswith("Verdict on the 2023 interim target: interim target missed, 1,450 in 2023 against a target "
+                           "of 1,500 (96.7% of the 2023 interim target")
     assert "Final verdict" not in note
     # carbon intensity (30) rising from 0.90 to 0.95 against 0.80 by 2023: moving away, its ratio with a minus sign
     rising = (CARBON[0], [v for v in CARBON[1] if v["year"] != 2022] + values_of(30, [(2022, "actual", 0.95)]))
@@ -305,7 +305,7 @@ def test_a_range_target_is_approached_from_the_side_the_series_is_on():
         "From 3.8% in 2021: to 2–3% in 2023, −0.4 pp a year; to 2–3% in 2024, −0.27 pp"
         " a year.",
         "From 3.8% in 2021, at −0.1 pp a year, the 2024 target 2–3% is met in 2029."]
-    # inside the range it is met; the 2023 stage target judged on 2023's value, what is ahead is the 2024 target,
+    # inside the range it is met; the 2023 interim target judged on 2023's value, what is ahead is the 2024 target,
     # 2–3 again, which 2.4 meets too
     inside = explored("en", 2023, (DEBT[0], DEBT[1] + values_of(40, [(2023, "actual", 2.4)])))
     assert answers(inside, 40)[2][0] == "2.4% in 2023 already meets the 2024 target 2–3%."

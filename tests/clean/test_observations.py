@@ -174,7 +174,7 @@ def test_observations_change_the_assessment(tmp_path, weihai):
     assert key(with_obs, 18).status == "achieved_at_risk"
     # without a value from 2022 on, the final evaluation has only the printed baselines: no verdict yet
     assert key(without, 18).status == "insufficient_data"
-    # nor has the 2023 mid-term (its stage target's year come); a 2022 report judges the baselines' pace
+    # nor has the 2023 mid-term (its interim target's year come); a 2022 report judges the baselines' pace
     assert key(assessment(weihai, tmp_path / "none", 2023), 18).status == "insufficient_data"
     assert key(assessment(weihai, tmp_path / "none", 2022), 18).status == "moving_away"  # 5.48 → 3.41
     # the 2023 mid-term uses the 2023 actuals once they are published

@@ -449,7 +449,7 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
 
 
 def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, project_tmp):
-    # 2023: S&T service institutions (14) met its stage target (103 against 100) but its 8.8% a year does not reach
+    # 2023: S&T service institutions (14) met its interim target (103 against 100) but its 8.8% a year does not reach
     # 2024's 120 (16.5% needed): amber, and the department is told why before it is asked for reasons; 10 (1,450
     # against 1,500) missed it on a course that reaches 1,600 (25.2% a year against 10.3%): amber too, and why
     paths = {path.stem.removeprefix("2023-"): path
@@ -475,7 +475,7 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     book = openpyxl.load_workbook(paths["Municipal Science and Technology Bureau"])
     sheet = book.worksheets[1]
     english = {str(row[1].value): row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == "Indicator"}
-    assert english["1"].startswith("On the 2023 value, 24,300 people: stage target met, no warning; ")
+    assert english["1"].startswith("On the 2023 value, 24,300 people: interim target met, no warning; ")
 
 
 def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(project_tmp):
@@ -498,7 +498,7 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
                                       "请说明原因和下一步措施")
     assert status["1", None].startswith("按 2023年数值 24,300人："), status
     # made once the year's data are in, a workbook judges that year, and says so: R&D intensity (2), 2.61 in 2023
-    # against the 2023 stage target 2.7
+    # against the 2023 interim target 2.7
     made_after = {path.stem.removeprefix("2023-"): path for path in build_templates(load_plan(folder), 2023, "zh",
                                                               project_tmp / "words-after-templates")}
     sheet = openpyxl.load_workbook(made_after["市科技局"])[WORDS_SHEET]

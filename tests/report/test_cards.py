@@ -152,7 +152,7 @@ def test_an_english_card_names_the_target_it_is_assessed_against_in_plain_words(
     assert "<th>Applicable target (2024)</th><td>2.8</td>" in rd and "<th>2023 target</th><td>2.7</td>" in rd
     assert "binding" not in cards_html_en.lower()
     # the growth seen, a noun phrase with the year it counts from: (2.70 − 2.36) / 4 = 0.085 points a year
-    assert re.search(r"<th>Growth seen per year since 2020</th><td>\+0\.09\s?pp</td>", rd)
+    assert re.search(r"<th>Change a year since 2020</th><td>\+0\.09\s?pp</td>", rd)
 
 
 def test_a_level_met_since_it_applies_is_not_said_met_every_year(example_tables):
@@ -204,7 +204,7 @@ def test_a_card_from_an_older_value_names_the_years_without_one(cards_html, card
      "−100% / 67%（2022年数值，对照 2023年目标）")])
 def test_a_mid_terms_distance_covered_names_the_stage_target_it_is_measured_to(example_tables, language, label,
                                                                                 stage, older):
-    """The 2023 mid-term measures the distance covered to the 2023 stage target, while the plan runs to 2024: the row
+    """The 2023 mid-term measures the distance covered to the 2023 interim target, while the plan runs to 2024: the row
     names the target. National agri-tech parks (4): 2.8 in 2020, 3.0 in 2023 against 3.0 for 2023: (3.0 − 2.8) /
     (3.0 − 2.8) = 100% of the distance, in (2023 − 2020) / (2023 − 2020) = 100% of the time; the 2024 final measures
     to 2024's, the plan's last, and says no target. The provincial series, last seen in 2022 (2.9 against 3.1 in
@@ -288,7 +288,7 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(7)._replace(target_value=84.0))[0] == (
         "Moved the wrong way over the plan period: from 86% in 2021, the year before the plan period, to 82% in 2024; "
-        "the growth seen above is measured from the 2020 baseline.")
+        "the change a year above is measured from the 2020 baseline.")
     # a ratio in % judged by its compound rate ((82 / 68.8)^(1/4) − 1 = 4.49%) shows its points a year, as every
     # series in % (8: +1.5个百分点): (82 − 68.8) / 4 = 3.3 points, never "+4.5%（+3.3个百分点）" beside them
     from analysis.report.words import seen_text
@@ -316,7 +316,7 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
         "Rose from 2.7% in 2021 (the year before the plan period) to 2.9% in 2022, but is still "
-        "below the 2020 baseline of 3.1%, from which the growth seen above and the status are measured. The chart's "
+        "below the 2020 baseline of 3.1%, from which the change a year above and the status are measured. The chart's "
         "dotted line carries that pace on to 2024.")
     # the national series rose from 2020 and in the plan period: no such note; nor has the decline in energy use
     # (18: 5.48 in 2020, 3.41 in 2021, 5.3 in 2024), a floor judged year by year, not from the base year
@@ -343,7 +343,7 @@ def test_a_faster_rise_in_the_plan_period_than_the_pace_rated_is_said_at_the_mid
         "年均 +0.25个百分点；上列年均增长和评估结论自该基础值起算。")
     assert cards.plan_period_turn(en, en.series_row(19)) == (
         "Rose faster over the plan period than since the baseline: from 2.7% in 2021 (the year before the plan "
-        "period, below the 2020 baseline of 3.1%) to 3.2% in 2023, +0.25 pp a year; the growth seen above and the "
+        "period, below the 2020 baseline of 3.1%) to 3.2% in 2023, +0.25 pp a year; the change a year above and the "
         "status are measured from the baseline.")
     # (no aside in brackets: a short note under a status, whose bracket a narrow column broke); the values and the
     # pace, never "up faster … below the baseline" (回升较快), which said neither from what nor how fast (the baseline's
@@ -561,11 +561,11 @@ def test_a_phone_labels_each_rows_need_by_its_kind(example_tables, language, gro
 
 
 def test_a_final_evaluation_explains_no_stage_target_rule(example, example_tables):
-    # 2024: no target follows, no verdict on a stage target can be; the mid-term (2023) explains the amber rule
+    # 2024: no target follows, no verdict on an interim target can be; the mid-term (2023) explains the amber rule
     final = unmarked(html.warnings_html(example))
     assert "阶段目标" not in final.split("</p>")[0]
     mid = unmarked(html.warnings_html(load_report(relative(example_tables), 2023, "zh")))
-    # said by colour, so that a stage target missed reads once under red and once under amber, never as both
+    # said by colour, so that an interim target missed reads once under red and once under amber, never as both
     lead = mid.split("</p>")[0]
     # on course for the next target is the method's on-track band, R ≥ 0.95 (Eurostat): 3 (R = 0.96) and 25
     # (R = 0.97) turn amber, 7 red and 7 amber of the 14
@@ -575,10 +575,10 @@ def test_a_final_evaluation_explains_no_stage_target_rule(example, example_table
             "（现有年均增速 ÷ 下一目标所需年均增速 ≥ 0.95）的、"
             "已达阶段目标但对下一目标未达进度正常的。共 14 个，红色 7 个，黄色 7 个。") in unescape(lead)
     mid_en = unmarked(html.warnings_html(load_report(relative(example_tables), 2023, "en")))
-    assert ("Red: missed their target or moving away from it, or a stage target missed while not on track for the "
-            "next target (growth seen a year ÷ growth the next target needs a year < 0.95); amber: progressing too "
-            "slowly or projected to miss, or a stage target missed while on track for the next target "
-            "(growth seen a year ÷ growth the next target needs a year ≥ 0.95), or one met while not on track for it. "
+    assert ("Red: missed their target or moving away from it, or an interim target missed while not on track for the "
+            "next target (change a year seen ÷ change a year the next target needs < 0.95); amber: progressing too "
+            "slowly or projected to miss, or an interim target missed while on track for the next target "
+            "(change a year seen ÷ change a year the next target needs ≥ 0.95), or one met while not on track for it. "
             "14 series, 7 red and "
             "7 amber.") in unescape(mid_en.split("</p>")[0])
 
@@ -700,7 +700,7 @@ def test_the_scorecard_row_of_a_level_missed_in_an_earlier_year_gives_the_latest
             "25": "the growth seen since 2020 is 97% of what the 2024 target needs, counted as on track"})])
 def test_on_track_on_a_growth_below_the_need_gives_its_share_wherever_a_short_note_says_it(example_tables, language,
                                                                                            shares):
-    """The mid-term: 3 (linear) missed its 2023 stage target of 45 with 44.1; since 41.5 in 2020 it grew
+    """The mid-term: 3 (linear) missed its 2023 interim target of 45 with 44.1; since 41.5 in 2020 it grew
     (44.1 − 41.5) ÷ 3 = +0.867 a year, and 2024's 45 needs 45 − 44.1 = +0.9: 0.867 ÷ 0.9 = 0.963, 96% (rounded down).
     25 (compound): 242 in 2020, 298 in 2023, (298 ÷ 242)^(1/3) − 1 = 7.18% a year seen, 320 ÷ 298 − 1 = 7.38% needed:
     0.973, 97%. Both are on track by the band (≥ 95%) on a growth short of the need: the scorecard's note, the warning
@@ -897,11 +897,11 @@ def test_a_latest_value_takes_its_targets_decimals_where_it_has_fewer(example_ta
 
 
 def test_a_mid_term_card_calls_its_stage_target_year_so(example_tables):
-    """At the mid-term, 2023 is a stage target's year (2024's follows): provincial agri-tech parks (4), with no 2023
-    value, read "2023 is the stage-target year", never "the target year", which the final evaluation's 2024 is."""
+    """At the mid-term, 2023 is an interim target's year (2024's follows): provincial agri-tech parks (4), with no 2023
+    value, read "2023 is the interim-target year", never "the target year", which the final evaluation's 2024 is."""
     mid = load_report(relative(example_tables), 2023, "en")
     notes = " ".join(cards.card_notes(mid, mid.series_row(4, "provincial")))
-    assert "2023 is the stage-target year, but its value has not been published yet" in unmarked(notes)
+    assert "2023 is the interim-target year, but its value has not been published yet" in unmarked(notes)
     assert "is the target year" not in unmarked(notes)
     zh = load_report(relative(example_tables), 2023, "zh")
     zh_notes = " ".join(cards.card_notes(zh, zh.series_row(4, "provincial")))
@@ -1299,10 +1299,10 @@ def test_a_level_missed_in_a_year_says_both_years_and_its_rate_as_the_years_own(
 
 def test_a_stage_target_met_off_course_says_so_on_its_card_too(example_tables):
     """The mid-term: S&T service institutions (14: 103 against 100 in 2023, 120 in 2024 needs +16.5%) and R&D
-    super-deduction (21: 9.3 against 9, 10 in 2024) met their stage targets at a pace short of 2024's: amber in the
+    super-deduction (21: 9.3 against 9, 10 in 2024) met their interim targets at a pace short of 2024's: amber in the
     scorecard and the warning list, and the card says it, first, as they do."""
     for language, note in (("zh", "已达阶段目标：按现有增速不足以如期完成 2024年目标。"),
-                           ("en", "Stage target met: at the pace seen since 2020 it would fall short of the 2024 "
+                           ("en", "Interim target met: at the pace seen since 2020 it would fall short of the 2024 "
                                   "target.")):
         mid = load_report(relative(example_tables), 2023, language)
         for indicator in (14, 21):
@@ -1390,7 +1390,7 @@ def test_a_card_gives_the_plan_periods_pace_where_it_differs_materially(
     from bs4 import BeautifulSoup
 
     for language, label, label_plan in (
-            ("en", "Growth seen per year since 2020", "Over the plan period (from 2021)"),
+            ("en", "Change a year since 2020", "Over the plan period (from 2021)"),
             ("zh", "实际年均增长（2020年起）", "方案实施期年均增长（2021年起）")):
         context = load_report(relative(example_tables), year, language)
         numbers = dict(cards.card_numbers(context, context.series_row(10, "")))

@@ -177,7 +177,8 @@ def test_a_tall_phone_heat_map_repeats_its_years_under_its_rows(example_tables):
     under = [tick.label1 for tick in ticks if tick.label1.get_visible()]
     assert [label.get_text().split("\n")[0] for label in under] == ["2022", "2023", "2024"]
     rows = ax.get_window_extent(renderer)
-    key = min((text for text in ax.figure.texts if text.get_text().startswith("Moderate")),
+    # the key's first item: "Interim missed = Interim target missed"
+    key = min((text for text in ax.figure.texts if text.get_text().startswith("Interim missed")),
               key=lambda text: text.get_window_extent(renderer).y1)
     for label in under:
         box = label.get_window_extent(renderer)
@@ -1076,7 +1077,7 @@ def _badges_by_row(figure) -> dict[str, str]:
 
 
 def test_a_stage_target_met_on_the_warning_list_is_marked_so_on_the_completion_chart(example_tables):
-    """The mid-term zh chart: 14 (S&T service institutions) and 21 (R&D super-deduction) met their 2023 stage targets,
+    """The mid-term zh chart: 14 (S&T service institutions) and 21 (R&D super-deduction) met their 2023 interim targets,
     green bars past 100%, but at a pace short of the 2024 targets they are amber on the warning list: each badge
     carries the mark, its bar an amber edge, the key says what the mark means; no other row is marked."""
     configure_matplotlib("zh")

@@ -608,7 +608,7 @@ def test_lab_of_known_colours():
 
 def test_every_two_status_colours_are_told_apart():
     """A legend's swatches and a bar's segments are read by colour: no two statuses closer than ΔE*ab 20 (CIE76;
-    about 2.3 is a just-noticeable difference). Stage target missed was #bf360c, 15.3 from moving away's #d32f2f."""
+    about 2.3 is a just-noticeable difference). Interim target missed was #bf360c, 15.3 from moving away's #d32f2f."""
     names = sorted(STATUS_COLOURS)
     close = [(one, other) for i, one in enumerate(names) for other in names[i + 1:]
              if math.dist(_lab(STATUS_COLOURS[one]), _lab(STATUS_COLOURS[other])) < 20]

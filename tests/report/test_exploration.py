@@ -30,7 +30,7 @@ def test_a_target_already_met_is_said_met_not_a_growth_of_nan():
 
 
 def test_what_if_after_a_stage_target_is_judged_looks_to_the_next_target(example_tables):
-    # the example data's 2023 (mid-term) report: high-level talent 298 in 2023, the 2023 stage target 300 missed; the
+    # the example data's 2023 (mid-term) report: high-level talent 298 in 2023, the 2023 interim target 300 missed; the
     # card asks for the 2024 target 320 next. At +5% a year: 298 × 1.05 = 312.9 in 2024, × 1.05 = 328.5 in 2025 ≥ 320
     # (not "the 2023 target 300 is met in 2024", a year already judged)
     mid_term = load_report(relative(example_tables), 2023, "en")

@@ -89,7 +89,7 @@ def test_every_numeric_series_is_in_the_completion_chart_with_its_own_rule(befor
 
 def test_a_yearly_rate_is_in_the_growth_chart_with_its_rule(before_data, paced):
     # 2022, before the first target year: the printed baselines' pace is the progress verdict (from 2023 on, with the
-    # stage target's year come, the plan as printed has no verdict)
+    # interim target's year come, the plan as printed has no verdict)
     report = context(before_data, 2022, "zh")
     figure = charts.growth_gap_chart(report)
     labels = [label.get_text() for label in figure.axes[0].get_yticklabels()]
@@ -113,14 +113,14 @@ def test_statuses_are_named_not_only_coloured(example):
     heat = charts.status_heatmap(report)
     cells = [t.get_text() for t in heat.axes[0].texts]
     assert "Not achieved" in cells and "Achieved" in cells
-    # 2023's verdicts on stage targets met (a 2024 target followed): 11 indicators and 4 national, 12 series, each
-    # "Stage target met" in the 2023 column (the second), in achieved's green: the status's own words, no code the
+    # 2023's verdicts on interim targets met (a 2024 target followed): 11 indicators and 4 national, 12 series, each
+    # "Interim target met" in the 2023 column (the second), in achieved's green: the status's own words, no code the
     # key has to explain
     grid = heat.axes[0]
     staged = [(round(t.get_position()[0] - 0.5), t.get_text()) for t in grid.texts
-              if t.get_text() == "Stage target met"]
+              if t.get_text() == "Interim target met"]
     assert len(staged) == 12 and {column for column, _ in staged} == {1}
-    assert "Stage target met =" not in [t.get_text() for t in heat.texts][-1].replace("\n", " ")
+    assert "Interim target met =" not in [t.get_text() for t in heat.texts][-1].replace("\n", " ")
     # 21 (9.3 in 2023, none for 2024, behind the pace to 10): projected to miss in 2024 (the third column) alone,
     # marked † as resting on an earlier year's value; so is 4 provincial (2.9 in 2022) in 2023 and 2024, moving away
     overdue = [(round(t.get_position()[0] - 0.5), t.get_text()) for t in grid.texts
@@ -138,22 +138,22 @@ def test_statuses_are_named_not_only_coloured(example):
     assert [label for label in labels if "value)" in label] == [
         "21. R&D super-deduction relief / business R&D (2023 value)",
         "4. Provincial agri-tech park revenue / GDP (2022 value)"]
-    # at the 2023 mid-term every series achieved met a stage target, but 17, a level to hold every year met in 2023
+    # at the 2023 mid-term every series achieved met an interim target, but 17, a level to hold every year met in 2023
     # with 2024 to come: the charts' badges and legends say so, the two in one green
     mid = context(example, 2023, "en")
     completion = charts.completion_chart(mid)
     legend = [t.get_text() for legend in completion.legends for t in legend.get_texts()]
-    assert "Stage target met / Met so far" in legend and "Achieved" not in legend
+    assert "Interim target met / Met so far" in legend and "Achieved" not in legend
     # a badge a series met (1, 4 national, 6, …); one met at a pace short of the 2024 target's need (on the warning
     # list, amber) marked §, its key below: as many marked as the warning rule finds, and at least one in the example
-    met = [text for text in texts(completion) if text.startswith("Stage target met")]
+    met = [text for text in texts(completion) if text.startswith("Interim target met")]
     assert len(met) == 12
     off_course = sum(stage_met_off_course(row) for row in charts.completion_rows(mid).itertuples())
-    assert met.count("Stage target met §") == off_course >= 1
-    assert "§ amber warning: stage target met, but at its pace short of the next target" in legend
+    assert met.count("Interim target met §") == off_course >= 1
+    assert "§ amber warning: interim target met, but at its pace short of the next target" in legend
     assert texts(completion).count("Met so far") == 1
     bars = charts.category_status_chart(mid)
-    assert "Stage target met / Met so far" in [t.get_text() for legend in bars.legends
+    assert "Interim target met / Met so far" in [t.get_text() for legend in bars.legends
                                                           for t in legend.get_texts()]
 
 
@@ -211,9 +211,9 @@ def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(exa
     (已提前达标, the status's name: no key); 18, a floor to meet every year from 2023 (≥5% each year: 5.2 in 2022),
     had no requirement in 2022, the year before its first year held: its cell says so ("no target yet ‡", 当年无要求‡),
     not "Target already met", "Met so far" nor "Achieved" (in 2023 it missed: not achieved). In 2023 the verdict is
-    final: 7 (83 against 80) "Stage target met"."""
+    final: 7 (83 against 80) "Interim target met"."""
     for language, early, stage, stage_early, before in (
-            ("en", "Target already met", "Stage target met", "Stage already met", "no target yet ‡"),
+            ("en", "Target already met", "Interim target met", "Interim already met", "no target yet ‡"),
             ("zh", "已提前达标", "已达阶段目标", "阶段提前达标", "当年无要求‡")):
         heat = charts.status_heatmap(context(example, 2023, language))
         grid = heat.axes[0]
@@ -222,7 +222,7 @@ def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(exa
                  for t in grid.texts}
         first = {int(row.split(".")[0]): cells[(number, 0)] for number, row in enumerate(rows)}
         assert [number for number, text in first.items() if text == early] == [7, 9, 13, 26]
-        # 16's 142 met 2023's 140, a stage target, not 2024's 160: a stage target met early
+        # 16's 142 met 2023's 140, an interim target, not 2024's 160: an interim target met early
         assert first[16] == stage_early
         # 18's and 17's 2022 cells before 2023's level applied: no requirement that year, no status word (17's 89.5
         # against 2023's ≥90 is no "Moving away"), marked ‡
@@ -232,7 +232,7 @@ def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(exa
         key = [t.get_text() for t in heat.texts][-1].replace("\n", "")
         assert (early + (" =" if language == "en" else "＝")).replace(" ", "") not in key.replace(" ", "")  # no "X = X"
         if language == "en":  # 阶段提前达标 is short enough for its cell: no key
-            assert "Stage already met = Stage target already met".replace(" ", "") in key.replace(" ", "")
+            assert "Interim already met = Interim target already met".replace(" ", "") in key.replace(" ", "")
         assert ("‡ = before the level applied" if language == "en" else "‡＝早于该水平适用的年份").replace(" ", "") in \
             key.replace(" ", "")
 
@@ -268,31 +268,36 @@ def test_a_cell_before_the_level_applied_is_grey_not_a_verdicts_colour(example, 
 
 
 @pytest.mark.parametrize("language, heads", [
-    ("en", {"moderate": "Moderate", "met_stage_early": "Stage already met"}),
+    ("en", {"moderate": "Moderate", "met_stage_early": "Interim already met", "stage_missed": "Interim missed"}),
     ("zh", {"achieved_at_risk": "有回落风险"})])
 def test_a_heat_maps_word_is_its_statuss_name_or_words_of_it(language, heads):
     """The heat map's short words said a status in other words than its name everywhere else ("Slow progress" for
     Insufficient progress, "Unconfirmed" for Provisionally met, 阶段未达 for 未达阶段目标): each is now the name itself,
-    or where that is too wide for a cell (wider than "Stage target missed", 6 Chinese characters) words of it, in its
-    order (Moderate, Stage already met; 有回落风险 of 已达标但有回落风险), never another word."""
+    or where that is too wide for a cell (wider than "Insufficient progress", 6 Chinese characters) words of it, in its
+    order (Moderate, Interim already met, Interim missed: "Interim target missed" is 0.92 inch at 7 points,
+    "Insufficient progress" 0.88; 有回落风险 of 已达标但有回落风险), never another word."""
     import re
 
     from analysis.catalog import catalog
+    from analysis.report.fonts import configure_matplotlib
     from analysis.vocabulary import STATUSES
 
+    configure_matplotlib(language)
     words = catalog(language)
+    widest = charts._text_inches({"en": "Insufficient progress", "zh": "未达阶段目标"}[language], charts.PAPER_TEXT)
     for status in STATUSES:
         short, name = words[f"status_short.{status}"], words[f"status.{status}"]
         assert short == heads.get(status, name), status
         pieces = short.split() if language == "en" else [short]
         assert re.search(".*".join(re.escape(piece) for piece in pieces), name), status
+        assert charts._text_inches(short, charts.PAPER_TEXT) <= widest, status
 
 
 @pytest.mark.parametrize("language, heads", [("en", {"moderate": "Moderate progress"}), ("zh", {})])
 def test_a_panels_brief_status_is_its_name_or_its_head_words(language, heads):
     """The small panels' titles and a phone's badges said a status in other words than its name ("Stage met early"
-    for Stage target already met, "At risk" for Achieved but at risk): each brief word is now the name itself,
-    where it fits a panel's title on two lines (1.09 inches at 7 points: "Stage target already met" is 1.07) and a
+    for Interim target already met, "At risk" for Achieved but at risk): each brief word is now the name itself,
+    where it fits a panel's title on two lines (1.09 inches at 7 points: "Interim target already met" is 1.07) and a
     phone's badge on three; else its head words ("Moderate progress" of "Moderate progress (needs to accelerate)",
     whose badge took four lines), never another word."""
     from analysis.catalog import catalog
@@ -307,7 +312,7 @@ def test_a_panels_brief_status_is_its_name_or_its_head_words(language, heads):
         assert name.startswith(brief), status
         badge = charts._badge_text(brief, charts.NARROW_BADGE, charts.PHONE_READ_TEXT)
         assert badge.count("\n") < charts.NARROW_BADGE_LINES, status
-    assert words["status_brief.met_stage_early"] == {"en": "Stage target already met", "zh": "阶段提前达标"}[language]
+    assert words["status_brief.met_stage_early"] == {"en": "Interim target already met", "zh": "阶段提前达标"}[language]
 
 
 def test_the_heat_maps_key_breaks_between_its_items(example):
@@ -514,10 +519,11 @@ def test_the_heat_map_shows_the_plan_period_with_a_key_to_its_words(example):
     # the printed baselines alone
     assert report.plan["report_years"][0] == 2021 and charts.heatmap_years(report) == [2022, 2023, 2024]
     key = " ".join(text.get_text() for text in charts.status_heatmap(report).texts).replace("\n", " ")
-    # a stage target missed in 2023 in the status's own words (never the code "Stage missed"), which need no key
+    # an interim target missed in 2023 in words of the status's name (never the code "Stage missed"): the whole
+    # "Interim target missed" is wider than a cell holds, so its words "Interim missed", which the key names
     cells = [text.get_text() for text in charts.status_heatmap(report).axes[0].texts]
-    assert "Stage target missed" in cells and "Stage missed" not in cells
-    assert "Stage target missed =" not in key and "Stage missed" not in key
+    assert "Interim missed" in cells and "Interim target missed" not in cells and "Stage missed" not in cells
+    assert "Interim missed = Interim target missed" in key and "Stage missed" not in key
     assert "Projected to miss =" not in key  # the whole words: no key
     assert "Achieved =" not in key and "Not achieved =" not in key  # whole words: no key
     zh = " ".join(text.get_text() for text in charts.status_heatmap(context(example, 2024, "zh")).texts)
@@ -587,7 +593,7 @@ def test_a_level_missed_in_an_earlier_year_is_drawn_at_that_year(example):
 
 
 def test_the_heat_maps_key_names_only_the_words_its_cells_show(example):
-    """At the 2023 mid-term every series achieved in 2023 met a stage target (已达阶段目标) and in 2022 was ahead of
+    """At the 2023 mid-term every series achieved in 2023 met an interim target (已达阶段目标) and in 2022 was ahead of
     time (已提前达标); the 2024 final's cells read 已达标 too. Each cell's word is its status's name, which needs no
     key: no "已达标＝已达标", "已达阶段目标＝已达阶段目标"."""
     for year, achieved in ((2023, False), (2024, True)):

@@ -969,8 +969,9 @@ def test_a_phones_column_name_breaks_between_its_words_only():
 
 def test_a_badge_of_three_short_words_stays_on_one_line():
     """On paper and a wide screen a status badge of a few short words is one piece ("Projected to miss", 预计未达标):
-    the PDF had "Projected to / miss" in a narrow column; a longer one ("Stage target missed", "Moderate progress,
-    accelerate") breaks between its words, and so does a badge in a phone's narrow column (report.css)."""
+    the PDF had "Projected to / miss" in a narrow column; "Interim target missed" (21 letters) too; a longer one
+    ("Moderate progress, accelerate") breaks between its words, and so does a badge in a phone's narrow column
+    (report.css)."""
     from analysis.report.html import ENVIRONMENT
 
     status_badge = ENVIRONMENT.get_template("macros.html.j2").module.status_badge
@@ -978,8 +979,9 @@ def test_a_badge_of_three_short_words_stays_on_one_line():
     def classes(text):
         return re.search(r'class="([^"]*)"', str(status_badge("insufficient", text))).group(1).split()
 
-    # (the 2023 warning list and self-evaluation had "Stage target / missed", 19 letters, on two lines)
-    for whole in ("Projected to miss", "Stage target met", "Stage target missed", "预计未达标", "已达阶段目标",
+    # (the 2023 warning list and self-evaluation had "Stage target / missed", as the status was named then, on two
+    # lines)
+    for whole in ("Projected to miss", "Interim target met", "Interim target missed", "预计未达标", "已达阶段目标",
                   "Not achieved"):
         assert "badge-long" not in classes(whole), whole
     assert "badge-long" in classes("Moderate progress (needs to accelerate)")
@@ -989,7 +991,7 @@ def test_a_badge_of_three_short_words_stays_on_one_line():
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_no_badge_runs_past_its_column_on_paper(language):
-    """The 2023 EN scorecard's "Stage target met" (16 letters, kept whole) ran past the table's right edge: every
+    """The 2023 EN scorecard's "Interim target met" (16 letters, kept whole) ran past the table's right edge: every
     status badge of the catalogs, in the status column of the scorecard (with the official words' column or not) and
     of the warning list, and every official word in its own column, ends inside its cell on paper; a badge kept
     whole (:func:`is_whole_badge`) is on one line in a status column."""
@@ -1037,12 +1039,12 @@ def test_no_badge_runs_past_its_column_on_paper(language):
             past += [box.text for box in cell.descendants()
                      if isinstance(box, boxes.TextBox) and box.position_x + box.width > right + 0.5]
     assert past == [] and broken == []
-    assert is_whole_badge("Stage target met") and "Stage target met" in statuses or language == "zh"
+    assert is_whole_badge("Interim target met") and "Interim target met" in statuses or language == "zh"
 
 
 def test_a_mid_terms_status_keeps_its_badge_on_one_line_beside_its_note_on_paper():
-    """The English mid-term's scorecard set "Stage target / missed" on two lines and its note ("96.7% of the 2023
-    stage target; at its pace, not enough to reach the 2024 target in time") under it in a 17 % status column, six
+    """The English mid-term's scorecard set "Interim target / missed" on two lines and its note ("96.7% of the 2023
+    interim target; at its pace, not enough to reach the 2024 target in time") under it in a 17 % status column, six
     lines a row beside a name of two: the status column takes what the numbers' columns spare, the badge on one line,
     badge and note five lines at most, nothing past the column."""
     from weasyprint import HTML
@@ -1052,8 +1054,8 @@ def test_a_mid_terms_status_keeps_its_badge_on_one_line_beside_its_note_on_paper
     from analysis.settings import TEMPLATES_DIR
 
     macros = ENVIRONMENT.get_template("macros.html.j2").module
-    note = "96.7% of the 2023 stage target; at its pace, not enough to reach the 2024 target in time"
-    status = f'{macros.status_badge("stage_missed", "Stage target missed")}<br><small>{keep_together(note)}</small>'
+    note = "96.7% of the 2023 interim target; at its pace, not enough to reach the 2024 target in time"
+    status = f'{macros.status_badge("stage_missed", "Interim target missed")}<br><small>{keep_together(note)}</small>'
     cells = ["2", "R&amp;D intensity*", "%", "2.36", "2.61", "2.7", "0.09 pp", "2024 target: +0.19 pp (+7.3%)", status]
     css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
     page = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>' + css + '</style></head><body>'
@@ -1436,7 +1438,7 @@ def test_running_chinese_text_keeps_its_words_whole():
     pieces = re.findall(r'<span class="nobr">([^<]*)</span>', html)
     assert "改称" in pieces and "列出。" in pieces and "未达阶段目标" in pieces and "预计未达标" in pieces
     assert unescape(re.sub(r"<[^>]+>", "", html)) == text
-    english = "Stage target missed for 2 series in 2023, 0.7 pp short"
+    english = "Interim target missed for 2 series in 2023, 0.7 pp short"
     assert str(keep_running(english)) == str(keep_together(english))
 
 
@@ -1594,7 +1596,7 @@ def test_a_short_value_stays_inside_its_column_on_paper(width):
                   "≥90<small>(2023)</small>", "—", needed, "Met every year so far"]]
     assert cells_past_their_column("scorecard", scorecard, width) == []
     assert cells_past_their_column("scorecard with-official", [scorecard[0] + ["Completed"]], width) == []
-    warnings = [["2", "R&amp;D intensity*", "Red", "Stage target missed", "2.61%<small>(2023)</small>",
+    warnings = [["2", "R&amp;D intensity*", "Red", "Interim target missed", "2.61%<small>(2023)</small>",
                  "2.7%<small>(2023)</small>", keep_together("0.09 pp"),
                  f"2024 target:<br>{keep_together('+0.19 pp (+7.3% relative)')}", keep_together("+0.08 pp")]]
     assert cells_past_their_column("warning-list", warnings) == []

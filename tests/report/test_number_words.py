@@ -37,7 +37,7 @@ def test_english_names_a_plural_unit_once_and_never_after_one():
     # short", the unit twice)
     # the row gives no growth seen, so its pace to the 2024 target is not known to be on track: a red warning
     assert english[-1][1] == [
-        "High-level talent: 299 in 2023, short of the 2023 stage target of 300 (99.7% of it, "
+        "High-level talent: 299 in 2023, short of the 2023 interim target of 300 (99.7% of it, "
         "1 person\u00a0short); to reach 300 in 2024 it must grow by 0.3% (1 more) over 2023; a red warning"]
     assert texts(words.summary_paragraphs(context("en", [ONE_A_YEAR], 2023)))[-2][1] == [
         "S&T service institutions must grow by 1.0% (1 more) in one year, from 99 in 2023 to the 2024 target of 100: "
@@ -198,7 +198,7 @@ def test_a_half_computed_in_floats_is_still_a_half():
     assert change_per_year((37.9 - 34) / 4, percent, catalog("en")) == "+0.98 pp"
     assert fmt_pct(103 / 80).lstrip("+") == "128.8%" and fmt_number(0.16250000000000003 * 10) == "1.63"
     assert shown_change((2.7 - 2.36) / 4, percent) == 0.09 and shown_change(-(37.9 - 34) / 4, percent) == -0.98
-    # a completion rate under a status, as the card's beside it: R&D personnel's 2023 stage target 24,300 ÷ 24,000
+    # a completion rate under a status, as the card's beside it: R&D personnel's 2023 interim target 24,300 ÷ 24,000
     assert rate_text(24300 / 24000) == "101.3%" and rate_text(29 / 30) == "96.7%"
 
 

@@ -260,7 +260,7 @@ def html_table(note: str) -> tuple[list[str], list[list[str]]]:
             [[cell.get_text(strip=True) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")])
 
 
-#: The review's words at the 2023 mid-term, by hand from the example data: every series with a stage target has its
+#: The review's words at the 2023 mid-term, by hand from the example data: every series with an interim target has its
 #: 2023 value but 4 provincial (no value since 2022: moving away, a progress verdict, 相对滞后); 12 met their stage
 #: targets (1, 4 national, 6, 7, 8, 9, 11, 13, 14, 16, 21, 26) and 17 holds its level so far: 13 已完成; 10 missed
 #: theirs (2, 3, 5 both series, 10, 12, 15, 19, 20, 25) and 18 its level (4.6 of 5): 11 未完成; none before its year.

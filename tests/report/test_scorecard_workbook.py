@@ -119,8 +119,9 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
     series: 5 not achieved by its provincial one, 4 moving away by its provincial one (2.9 in 2022 below the 3.1
     baseline), 21 projected to miss (9.3 in 2023 short of 10 at its pace): 9 not achieved, 1, 1, and 23 − 11 = 12
     achieved. Listed (a final evaluation warns no more): the nine missed "Target missed", 4 provincial and 21, without
-    their 2024 value, "Data missing". Against 2023: 8, 14, 16, 21 worse (stage target
-    met, 2024's missed), 3, 5, 12, 15, 19 better (stage target missed, 2024's met), the other 16 of the 25 the same."""
+    their 2024 value, "Data missing". Against 2023: 8, 14, 16, 21 worse (interim target
+    met, 2024's missed), 3, 5, 12, 15, 19 better (interim target missed, 2024's met), the other 16 of the 25 the
+    same."""
     language, book = workbook
     words = catalog(language)
     # the final compares with the 2023 mid-term evaluation, one of the plan's evaluations
@@ -147,7 +148,7 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
                 _counted(words, "change", earlier=mid_term, change=change["worse"]): 4,
                 _counted(words, "change", earlier=mid_term, change=change["better"]): 5,
                 # unchanged as the report counts it, then the 6 missed both times among them, a number of their own
-                # (2, 5 provincial, 10, 18, 20, 25: a 2023 stage target or level missed, 2024's missed too)
+                # (2, 5 provincial, 10, 18, 20, 25: a 2023 interim target or level missed, 2024's missed too)
                 {"zh": "与2023年中期评估结论相比的序列：结论不变",
                  "en": "Series since the 2023 mid-term: Status unchanged"}[language]: 16,
                 {"zh": "与2023年中期评估结论相比的序列：结论不变，其中两次均未达到",
@@ -161,9 +162,9 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
 
 
 def test_the_mid_terms_summary_sheet_counts_its_stage_targets(mid_term):
-    """The 2023 mid-term, by hand: 2, 3, 5 (both series), 10, 12, 15, 19, 20 and 25 miss their 2023 stage targets (10
+    """The 2023 mid-term, by hand: 2, 3, 5 (both series), 10, 12, 15, 19, 20 and 25 miss their 2023 interim targets (10
     series, 9 indicators); 18 misses the level it holds every year (4.6 of 5); 17 holds its level so far; 4
-    provincial (no value since 2022) is moving away; the other 12 series meet their stage targets, 11 indicators
+    provincial (no value since 2022) is moving away; the other 12 series meet their interim targets, 11 indicators
     (4 counted by its provincial series). Warned: 7 red, 7 amber (3 and 25 amber, on course for 2024)."""
     language, book = mid_term
     words = catalog(language)
@@ -182,7 +183,7 @@ def test_the_mid_terms_summary_sheet_counts_its_stage_targets(mid_term):
 
 
 def test_the_change_since_the_previous_year_and_the_projections_are_in_the_book(workbook):
-    """Section 3.2 and the cards' projections as the report gives them: 8, 14, 16 met their 2023 stage targets and
+    """Section 3.2 and the cards' projections as the report gives them: 8, 14, 16 met their 2023 interim targets and
     miss 2024's, and 21 (9.3 in 2023, no 2024 value) falls short of 2024's 10: 4 worse, first; 21 projected at
     9.3 + 0.3 × 1 = 9.6 and 4 provincial at 2.9 − 0.1 × 2 = 2.7 by 2024; a final verdict is never projected."""
     language, book = workbook
@@ -191,7 +192,7 @@ def test_the_change_since_the_previous_year_and_the_projections_are_in_the_book(
     rows = [[cell.value for cell in row] for row in changes.iter_rows(min_row=2)]
     worse = [row for row in rows if row[4] == words["warnings.change.worse"]]
     assert [row[0] for row in worse] == [8, 14, 16, 21] and rows[:4] == worse
-    # 14 was warned amber in 2023 (its stage target met, on a course short of 2024's): said beside the reason, after
+    # 14 was warned amber in 2023 (its interim target met, on a course short of 2024's): said beside the reason, after
     # its values (103 in 2023, 112 in 2024: up, yet worse against 2024's 120)
     assert worse[1][5] == {"zh": "103个 → 112个，改为对照 2024年目标（120个）；2023年已列为黄色预警",
                            "en": "103 → 112 institutions, now against the 2024 target (120 institutions); "
@@ -256,7 +257,7 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     completion = row[{"zh": "增量完成比例", "en": "Distance covered"}[language]]
     assert completion.value == 0.77 and completion.number_format == "0%"
     assert row[{"zh": "完成率", "en": "Completion rate"}[language]].value == 0.964
-    assert row[{"zh": "实际年均变化量", "en": "Change seen a year"}[language]].value == 0.09
+    assert row[{"zh": "实际年均变化量", "en": "Change a year since the base year"}[language]].value == 0.09
     assert row[names[0]].value == 2 and row[names[0]].data_type == "n"
     # R&D personnel (1): 24,800 persons, shown with a thousands separator and no decimals; its 2021 baseline is
     # the published 23,150 that revised the plan's 23,000, as the report uses it
@@ -460,8 +461,9 @@ COLUMNS = {"zh": {"gap": "与对照目标差距", "needed_rate": "每年需增�
                   "needed_rate": "Needed growth rate a year", "needed_change": "Needed change a year",
                   "next_year": "Next target year",
                   "next_target": "Next target", "next_rate": "Needed growth rate a year to the next target",
-                  "next_change": "Needed change a year to the next target", "seen_rate": "Growth rate seen a year",
-                  "seen_change": "Change seen a year",
+                  "next_change": "Needed change a year to the next target",
+                  "seen_rate": "Growth rate a year since the base year",
+                  "seen_change": "Change a year since the base year",
                   "needed_text": "Needed per year, as the report writes it"}}
 # (the mid-term's warning list holds growths (2: +0.19 points) and a yearly floor missed (18: at least 5% in 2024):
 # the report's words for them headed for both kinds, 每年所需, never 每年需增长 over a level)
@@ -473,14 +475,14 @@ def _values(row, language: str) -> dict:
 
 def test_the_change_sheet_gives_every_rows_basis_though_the_report_says_the_common_one_once(mid_term):
     """The mid-term's changes since 2022: the report says once, above its table, that the series were rated on their
-    pace in 2022 and are judged on the 2023 stage target now; a sheet's rows are read one by one (sorted, filtered),
+    pace in 2022 and are judged on the 2023 interim target now; a sheet's rows are read one by one (sorted, filtered),
     so each keeps it (high-tech enterprises, 10: on track in 2022, short of 2023's 1,500 in 2023), after its values
     (1,300 in 2022, 1,450 in 2023: up, yet worse)."""
     language, book = mid_term
     rows = {row[0].value: row for row in book.worksheets[4].iter_rows(min_row=2) if row[0].value == 10}
     assert rows[10][5].value == {"zh": "1,300家 → 1,450家，由进展判断转为对照 2023年阶段目标的判定",
                                  "en": "1,300 → 1,450 enterprises, given a progress verdict then, now judged on the "
-                                       "2023 stage target"}[language]
+                                       "2023 interim target"}[language]
 
 
 def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mid_term):
@@ -534,7 +536,7 @@ def _headers(sheet) -> list:
 
 @pytest.mark.parametrize("sheet", [2, 3])
 def test_a_mid_term_leaves_out_the_pace_to_a_target_whose_year_has_come(mid_term, workbook, sheet):
-    # 2023, the year of every binding target (the stage targets): no series needs a pace to it any more, the
+    # 2023, the year of every binding target (the interim targets): no series needs a pace to it any more, the
     # mid-term's number is the pace to 2024's (the next target's columns); the report's own wording stays last
     language, book = mid_term
     names = COLUMNS[language]

@@ -441,7 +441,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     from tests.conftest import relative
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
-    # a mid-term's result leads: the stage targets, 17's level held so far (no stage target) apart among those met,
+    # a mid-term's result leads: the interim targets, 17's level held so far (no interim target) apart among those met,
     # as the statuses counted next (11 + 1), and 18's level missed in 2023 among those missed (9 + 1), then the final
     # verdict named
     # 12 of 22 met: 54.545… → 54.5%
@@ -457,22 +457,22 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
             # 4 provincial: no value for 2023, the year of the target it answers to (not the plan's last, 2024)
             # its national series has 2023's value (7, final): only the provincial series lacks it
             "其余 1 项（指标 4）的省级序列尚缺 2023年数据。") in text
-    # 14 met its 2023 stage target (103 against 100) on a course short of 2024's 120 (+8.8% a year against +16.5%
+    # 14 met its 2023 interim target (103 against 100) on a course short of 2024's 120 (+8.8% a year against +16.5%
     # needed): a risk to the next target, its pace explained, never the "reasons" of a target it met; 2 (2.61 short
     # of 2.7) is asked its reasons
     problems = text[text.index("六、存在的问题和意见建议"):]
     services = next(t for t in problems if t.startswith("科技服务机构："))
     assert "增速偏慢的原因：" in services and "。原因：" not in services
     assert any(t.startswith("R&D经费投入强度：") and "。原因：" in t and "增速偏慢" not in t for t in problems)
-    # counted as the scorecard shows them: a stage target met is not the plan's "已达标"; those met first, then the
+    # counted as the scorecard shows them: an interim target met is not the plan's "已达标"; those met first, then the
     # others worst first, as every tally orders them (a final verdict missed, a rating of the pace, a stage missed)
     # one list, its items parted by 、; all 23 have data for the plan period: not said of them
     assert any("进展判断），23 项定量指标中，已达阶段目标 11 项、迄今均达标 1 项、未达标 1 项、"
                "偏离目标 1 项、未达阶段目标 9 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
-    # (never "12 met them (54.5%: 11 a stage target, 1 a level to hold every year, met so far)")
+    # (never "12 met them (54.5%: 11 an interim target, 1 a level to hold every year, met so far)")
     assert any(t.startswith("Of the 23 quantitative indicators, 22 were judged against their 2023 targets: 12 met "
-                            "them (54.5%; 11 met the 2023 stage target, and 1 has met its yearly level so far) and "
+                            "them (54.5%; 11 met the 2023 interim target, and 1 has met its yearly level so far) and "
                             "10 missed them. "
                             "Of these, one already has a final verdict: "
                             "indicator 18, “Decline in energy use per unit of GDP”, was 4.6% in 2023, short of the "
@@ -480,10 +480,10 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "indicators achieving their final targets can be "
                             "given once the target years' values are in. The remaining one, indicator 4, lacks "
                             "the 2023 value of its provincial series.") for t in english)
-    # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1"),
+    # the counts in a sentence, each status as a sentence writes it (never "…: Interim target met 11; Moving away 1"),
     # listed as English lists, never run together with semicolons
-    assert any("stage target met\u00a011, met so far\u00a01, not achieved\u00a01, moving "
-               "away\u00a01 and stage target missed\u00a09." in t for t in english)
+    assert any("interim target met\u00a011, met so far\u00a01, not achieved\u00a01, moving "
+               "away\u00a01 and interim target missed\u00a09." in t for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标 0 项" in t
                    for t in text + english)
 
@@ -570,9 +570,9 @@ def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
 
 
 def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
-    """The mid-term's main number beside each verdict: 14 met its 2023 stage target (103 against 100); 2024's 120
+    """The mid-term's main number beside each verdict: 14 met its 2023 interim target (103 against 100); 2024's 120
     needs 120/103 - 1 = 16.5 % (+17) in one year, more than the 8.8 % a year seen (80 in 2020 → 103 in 2023:
-    (103/80)^(1/3) - 1 = 8.78 %), so the problems name it though its stage target is met."""
+    (103/80)^(1/3) - 1 = 8.78 %), so the problems name it though its interim target is met."""
     from tests.conftest import relative
 
     for language, status, cell, state in (
@@ -580,9 +580,9 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
              "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按现有增速不足以如期完成 2024年目标），"
              "2023年为 103个，2023年目标 100个；要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
              "高于 2020年以来实际年均增长（+8.8%）。"),
-            ("en", "Stage target met (at the pace seen since 2020 it would fall short of the 2024 target)",
+            ("en", "Interim target met (at the pace seen since 2020 it would fall short of the 2024 target)",
              "120 (2024)\n+16.5% (+17)",
-             "103 in 2023, against a 2023 target of 100: stage target met (103.0% of the 2023 stage target; at the "
+             "103 in 2023, against a 2023 target of 100: interim target met (103.0% of the 2023 interim target; at the "
              "pace seen since 2020 it would fall short of the 2024 target); to reach 120 in 2024 it must grow by "
              "16.5% (17 "
              "more) over 2023, more than the growth seen since 2020 (+8.8% a year).")):
@@ -623,7 +623,7 @@ def test_a_pace_a_little_short_of_the_need_is_said_on_track_once(example_tables,
 
 
 def test_the_plan_periods_pace_follows_the_growth_seen_where_it_differs_materially(example_tables):
-    """10 at the mid-term: 1,450 in 2023 against the 1,500 stage target; 2024's 1,600 needs 1600 / 1450 − 1 = 10.3%.
+    """10 at the mid-term: 1,450 in 2023 against the 1,500 interim target; 2024's 1,600 needs 1600 / 1450 − 1 = 10.3%.
     The growth seen from 2020's 738, (1450 / 738)^(1/3) − 1 = 25.2% a year, counts 2021's jump to 1,049 before the plan
     period; from 2021, (1450 / 1049)^(1/2) − 1 = 17.6%: 7.6 points apart, more than a quarter of 25.2 (6.3), so the
     problems' paragraph gives it after the first (docs/method.md). 14 (+8.8% and +10.1%) gives one."""
@@ -705,7 +705,7 @@ def test_a_final_counts_the_achieved_once(example_tables):
     """The example's 2024 final: 12 of the 23 quantitative indicators achieved (the share's numerator, 12 / 21 with a
     final verdict), then by latest verdict the rest: 1 projected to miss (21), 1 moving away (4, provincial), 9 not
     achieved (2, 5, 6, 8, 10, 13, 16, 18, 25 by the overview's list): 12 + 1 + 1 + 9 = 23. The second paragraph gave the
-    12 again; the mid-term, whose lead counts stage targets, keeps its own list."""
+    12 again; the mid-term, whose lead counts interim targets, keeps its own list."""
     from tests.conftest import relative
 
     for language, share, rest in (
@@ -1124,8 +1124,8 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
     two years: (151 / 133) ** 0.5 − 1 = 6.55%, by hand; from the 2020 baseline 109.61, (151 / 109.61) ** (1/3) − 1 =
     11.27%, named beside it with what the table's 2024 target implies from that baseline, (160 / 109.61) ** (1/4)
     − 1 = 9.92%; from 2021, (160 / 133) ** (1/3) − 1 = 6.36%): the report's overview names it, and so does the
-    self-evaluation's problems section, though the mid-term's stage target (140) is met, one short sentence a point, as
-    the overview's bullet gives them: the requirement and its verdict, the growth the verdict counts, what the table
+    self-evaluation's problems section, though the mid-term's interim target (140) is met, one short sentence a point,
+    as the overview's bullet gives them: the requirement and its verdict, the growth the verdict counts, what the table
     implies, the growth from the base year. Its table shows the 2020 baseline only: the 2021 value the growth counts
     from is given where it is said (the plan's table prints 133, the prose 133.97: data/raw/weihai/prose_checks.csv;
     133亿元 is 13.3 billion yuan)."""
@@ -1153,7 +1153,7 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
         assert expected in texts
         if language == "en":  # short sentences, never the one of 75 words it was: at most 30 words each
             assert max(len(sentence.split()) for sentence in sentences_of(expected)) <= 30
-        # after the series that lag (R&D intensity, its stage target missed, among them), not before
+        # after the series that lag (R&D intensity, its interim target missed, among them), not before
         lagging = [i for i, t in enumerate(texts)
                    if t.startswith(("R&D经费投入强度：未达阶段目标", "R&D intensity: 2.61% in"))]
         assert lagging and max(lagging) < texts.index(expected)
@@ -1161,7 +1161,7 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
 
 def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_for_like_a_lagging_one(
         example_tables):
-    """Technology contracts (16, led by the Municipal S&T Bureau) met its 2023 stage target but grows 6.6% a year
+    """Technology contracts (16, led by the Municipal S&T Bureau) met its 2023 interim target but grows 6.6% a year
     against the 10% the plan's text promises: like every shortfall the problems name, it is given its next measures
     (6.2) and is counted in the annex as owed by its lead; at the final evaluation (158 against 160, not achieved,
     and 5.9% a year) it lags too: one entry, its growth said after its state, asked for once."""
@@ -1219,20 +1219,20 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
 
 
 def test_a_stage_target_missed_off_course_says_so_in_the_table(example_tables):
-    """The mid-term's indicator table, as the report's scorecard: R&D intensity (2) missed its 2023 stage target
+    """The mid-term's indicator table, as the report's scorecard: R&D intensity (2) missed its 2023 interim target
     (2.61 against 2.7) and at +0.08 pp a year does not reach 2024's 2.8 either: "at its pace, not enough to reach
-    the 2024 target in time", not a bare "stage target missed" beside the rows that carry their course."""
+    the 2024 target in time", not a bare "interim target missed" beside the rows that carry their course."""
     from tests.conftest import relative
 
     context = load_report(relative(example_tables), 2023, "en")
     table = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
     row = next(row for row in table.rows if row[0] == "2")
-    assert row[6] == "Stage target missed (at the pace seen since 2020 it would fall short of the 2024 target)"
+    assert row[6] == "Interim target missed (at the pace seen since 2020 it would fall short of the 2024 target)"
 
 
 def test_a_year_heads_a_column_only_when_every_value_in_it_is_of_that_year(example_tables):
     """A bureau's table heads its columns with the year (2024年目标值) rather than repeat it in every cell, where
-    every value is of that year: in the example, every final target is 2024's, the mid-term's stage targets 2023's.
+    every value is of that year: in the example, every final target is 2024's, the mid-term's interim targets 2023's.
     Not the latest values: 4 provincial's is 2022's (2.9) and 21's 2023's (9.3) at the final evaluation, 4
     provincial's 2022's at the mid-term, never under "2024年实际值" or "2023 value": their column is the main
     report's "最新值" / "Latest value", each cell with its year."""
@@ -1352,7 +1352,7 @@ def test_a_header_that_starts_with_its_year_is_two_lines_in_word():
 
 def test_a_next_target_that_is_a_range_is_given_with_both_its_bounds(project_tmp):
     """Lakeside's R&D intensity (1) set as ranges, 2.3–2.6 for 2026 and 2.5–2.8 for 2027, with 2.4 in 2026: the 2026
-    stage target is met, and the mid-term's table names the next one as the plan prints it, 2.5–2.8 (2027), never
+    interim target is met, and the mid-term's table names the next one as the plan prints it, 2.5–2.8 (2027), never
     "2.5–2.5" (its lower bound twice)."""
     import pandas as pd
 
@@ -1380,8 +1380,8 @@ def test_a_next_target_that_is_a_range_is_given_with_both_its_bounds(project_tmp
 
 
 def test_a_rank_met_off_course_is_asked_why_its_place_moves_too_slowly():
-    """A rank (40) 5th in 2023, its stage target of the top 5 met, the top 3 by 2025 out of reach at 0.3 places a year:
-    the problems ask why the place moves too slowly, not why its growth (增速) is slow, which a place has not."""
+    """A rank (40) 5th in 2023, its interim target of the top 5 met, the top 3 by 2025 out of reach at 0.3 places a
+    year: the problems ask why the place moves too slowly, not why its growth (增速) is slow, which a place has not."""
     from types import SimpleNamespace
 
     from analysis.assess.warning_list import shown_status
@@ -1506,8 +1506,8 @@ def test_the_pages_assessment_is_its_status_in_the_status_colour_as_the_report_s
         said = cell.get_text()[len(badge.get_text()):]
         assert not said or badge.next_sibling.name == "br", cell  # on a line of its own (a printed gap read as a space)
         shown.append((cell.find_parent("tr").td.get_text(), badge.get_text(), badge["style"].split(";")[:2], said))
-    assert shown[0] == ("1", "Stage target met", ["background:#1b5e20", "color:#ffffff"], "")
-    assert shown[1] == ("2", "Stage target missed", ["background:#6a1b9a", "color:#ffffff"],
+    assert shown[0] == ("1", "Interim target met", ["background:#1b5e20", "color:#ffffff"], "")
+    assert shown[1] == ("2", "Interim target missed", ["background:#6a1b9a", "color:#ffffff"],
                         "(at the pace seen since 2020 it would fall short of the 2024 target)")
     qualitative = [row for row in shown if row[1] == "Qualitative"]
     assert len(qualitative) == 3

@@ -75,7 +75,7 @@ def test_warnings_before_the_data_in_english_red_before_amber():
     assert "Data still to be supplied: indicator 18, 2022–2024 (Lead department not named)" in html
     # the last column's heading a noun phrase, with the year the change is counted from (never "Actual per year")
     headings = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", html)]
-    assert headings[-1] == "Yearly change since 2020" and "Actual per year" not in html
+    assert headings[-1] == "Change a year since 2020" and "Actual per year" not in html
     assert [row[:3] for row in rows_of(html)] == [
         ["Lead department not named (4)"], ["18", "Decline in energy use per unit of GDP", "Data missing"],
         ["2", "R&amp;D intensity&#8288;*", "Data missing"], ["14", "S&amp;T service institutions", "Data missing"],
@@ -123,7 +123,7 @@ def test_a_final_list_defines_only_the_words_it_uses_and_names_what_is_not_asses
 def test_no_warnings_says_so():
     achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
     html = warnings_html(context("zh", achieved, 2023))
-    # a mid-term (2023 targets with 2024's after them): a missed stage target is named among the warnings' causes
+    # a mid-term (2023 targets with 2024's after them): a missed interim target is named among the warnings' causes
     assert ("<p class=\"lead-in\">没有未达标、偏离目标、未达阶段目标或进展不足的指标序列，本期无预警。</p>"
             in unmarked(html))
     assert "warning-list" not in html
@@ -140,7 +140,7 @@ def test_no_warning_for_want_of_data_is_not_an_all_clear():
             "另有 2 个序列缺少可作判断的数据（数据不足），"
             "无法判断是否需要预警，不能视为无问题。") in html
     english = unmarked(warnings_html(context("en", rows + unknown[:1], 2023)))
-    assert ("Of the series that can be judged, none has missed its target or a stage target, is moving away from "
+    assert ("Of the series that can be judged, none has missed its target or an interim target, is moving away from "
             "it or is progressing too slowly: no warnings. 1 other series lacks the data for a judgement "
             "(Insufficient data), so whether it needs a warning is unknown: no warning here does not mean no "
             "problem.") in english
@@ -188,7 +188,7 @@ def test_changes_since_the_previous_report_year_worse_first():
         "“结论变化”列比较两年的评估结论，不比较数值。")
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
-    # 10 met its 2023 stage target (a later target followed): so the 2023 column says, as the 2023 report did
+    # 10 met its 2023 interim target (a later target followed): so the 2023 column says, as the 2023 report did
     # every 2024 status rests on 2023's value (no 2024 value): the change column says so after the basis
     dated = "；2024年结论据 2023年数据"
     assert rows_of(html) == [["10", "高新技术企业", "已达阶段目标", "需加快", "结论变差无新数据" + dated],
@@ -239,17 +239,17 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # the same target in both years (3: 45): nothing to explain beyond the values
     assert why["3"] == ("better", "")
     # the 2023 review against the 2022 one: foreign investment (19) went from "moving away" (a rating of the pace
-    # towards 3.5 in 2023) to "stage target missed" (a verdict on 2023's value): short both times, the same, the row
+    # towards 3.5 in 2023) to "interim target missed" (a verdict on 2023's value): short both times, the same, the row
     # saying the basis moved
     _, mid = change_rows(load_report(relative(example_tables), 2023, "en"))
     mid = {row.indicator_id: (row.change, row.reason_text) for row in mid}
-    assert mid["19"] == ("same", "given a progress verdict then, now judged on the 2023 stage target")
+    assert mid["19"] == ("same", "given a progress verdict then, now judged on the 2023 interim target")
     # the high-tech ratio (7): its target met early in 2022 (a progress verdict, not a rating of its pace), its 2023
-    # stage target met now (a verdict): the same status, its basis said all the same, never "rated on its pace"
-    assert mid["7"] == ("same", "given a progress verdict then, now judged on the 2023 stage target")
-    # high-tech enterprises (10): on track in 2022, short of the 2023 stage target (3.5 again in 2024): worse, a
-    # verdict on a stage target, not a final one (method, item 1)
-    assert mid["10"] == ("worse", "given a progress verdict then, now judged on the 2023 stage target")
+    # interim target met now (a verdict): the same status, its basis said all the same, never "rated on its pace"
+    assert mid["7"] == ("same", "given a progress verdict then, now judged on the 2023 interim target")
+    # high-tech enterprises (10): on track in 2022, short of the 2023 interim target (3.5 again in 2024): worse, a
+    # verdict on an interim target, not a final one (method, item 1)
+    assert mid["10"] == ("worse", "given a progress verdict then, now judged on the 2023 interim target")
     # the energy saving (18) "met" its floor in 2022 (5.2 against 5), a year before the first it is held in (2023),
     # and missed it in 2023 (4.6): 2022's status compared 5.2 with a level not yet in force, not comparable with the
     # verdict on 2023's, never "worse"; good-air days (17: 89.5 in 2022 "moving away", 91.2 in 2023 met) likewise,
@@ -257,7 +257,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     before = "‡ the level applies from 2023: no requirement in 2022"
     assert mid["18"] == ("not_comparable", before)
     assert mid["17"] == ("not_comparable", before)
-    # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:
+    # S&T share of public spending (20): 2.8 in 2023 short of the interim target 3.5, 3.2 in 2024 short of the same 3.5:
     # missed both times, the same (as tech zones, 3: 44.1 short of 45 in 2023, 45.6 in 2024, reached it: better); the
     # cell says why, where R&D intensity (2: 2.61 short of 2.7 in 2023, 2.7 short of 2.8 in 2024) is re-rated, its
     # row saying the target changed (as the sentence above the table says every such row does)
@@ -273,7 +273,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # sentence counting the series on another basis counts 2 and not 20
     bases = {row.indicator_id: row.bases for row in rows if row.series in ("", None) or row.series != row.series}
     assert (bases["2"], bases["20"], bases["3"]) == (("later_target",), (), ())
-    # 14 (103 in 2023 met the stage target of 100, +8.8% a year short of the +16.5% 2024's 120 needed) and 21 (9.3
+    # 14 (103 in 2023 met the interim target of 100, +8.8% a year short of the +16.5% 2024's 120 needed) and 21 (9.3
     # met 9, +0.3 pp a year short of the +0.7 pp 10 needed) were amber in 2023's warning list: their worse status now
     # was foreseen, and the row says so; 8 and 16, on course for 2024 then, were not warned, and say nothing of it
     notes = {row.indicator_id: row.note_text for row in rows}
@@ -312,7 +312,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # energy saving (18): 4.6 in 2023 missed the ≥5 to hold every year, "not achieved" then and now, though 2024's 5.3
     # meets it: both statuses rest on 2023, said, so that a reader does not look for a second year missed
     assert notes["18"] == "both statuses rest on the level missed in 2023"
-    # 2 missed its 2023 stage target and 2024's: no level held every year, nothing of the kind
+    # 2 missed its 2023 interim target and 2024's: no level held every year, nothing of the kind
     assert "level missed" not in notes["2"]
     # good-air days (17): met every year so far in 2023 (91.2), achieved with 2024's value (92): the same status, the
     # row saying it is now a final verdict on each year it is held in, 2023 and 2024, never on 2024's value alone (a
@@ -320,7 +320,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert why["17"] == ("same", "met so far as of 2023; now a final verdict on every year "
                                  "from 2023 to 2024")
     # one word for the same status, as the sentence above the table counts it: a rating of the pace borne out by the
-    # verdict (19: moving away, then the stage target missed; 3: insufficient, then missed) is unchanged as the same
+    # verdict (19: moving away, then the interim target missed; 3: insufficient, then missed) is unchanged as the same
     # word both times is (17: met so far, then achieved); of them, a target missed twice (20) says so
     told = {row.indicator_id: row.change_text for row in rows}
     _, mid_rows = change_rows(load_report(relative(example_tables), 2023, "en"))
@@ -339,10 +339,10 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert zh_notes["8"] == "41.2% → 41.8%，改为对照 2024年目标（42%）"
     assert zh_notes["14"].startswith("103个 → 112个，改为对照 2024年目标（120个）")
     intro = changes_intro(final_zh, previous, changed)
-    # 8, 14 and 16 met their 2023 stage targets and miss 2024's (14: 103 against 100, then 112 against 120), and 21
-    # met its 2023 stage target (9.3 against 9) and, without a 2024 value, falls short of 2024's 10 at the pace seen:
-    # 4 worse, never "0 worse"; 3, 5, 12, 15 and 19 missed their 2023 stage targets and meet 2024's: 5 better; the
-    # other 16 of the 25 series the same, of which 5 missed their 2023 stage targets and miss 2024's too (2: 2.61
+    # 8, 14 and 16 met their 2023 interim targets and miss 2024's (14: 103 against 100, then 112 against 120), and 21
+    # met its 2023 interim target (9.3 against 9) and, without a 2024 value, falls short of 2024's 10 at the pace seen:
+    # 4 worse, never "0 worse"; 3, 5, 12, 15 and 19 missed their 2023 interim targets and meet 2024's: 5 better; the
+    # other 16 of the 25 series the same, of which 5 missed their 2023 interim targets and miss 2024's too (2: 2.61
     # then 2.7; 5 provincial: 76 then 79; 10: 1,450 then 1,580; 20: 2.8 then 3.2; 25: 298 then 318), counted apart as
     # the table's column names them, never hidden in "unchanged"
     # the count, then one sentence on the bases: none most rows share (8 of the 16 the same moved, as many as not),
@@ -370,15 +370,15 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     seventeen = next(row for row in changed if row.indicator_id == "17")
     assert "上期为迄今均达标，现按 2023—2024年各年数值作最终判定" in seventeen.note_text
     # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
-    # moderate in 2022 miss their 2023 stage targets: 5 worse; 4 national moderate then, its stage target met now,
+    # moderate in 2022 miss their 2023 interim targets: 5 worse; 4 national moderate then, its interim target met now,
     # and 17 moving away then (89.5 in 2022), met so far now (91.2 in 2023, a verdict on 2023's level where a rating
     # of the pace was: a basis moved, 6 of the 7): 2 better; 18 of 25 the same (3, 5, 15, 20 short of pace then and
-    # of the stage target now)
+    # of the interim target now)
     mid_zh = load_report(relative(example_tables), 2023, "zh")
     mid_intro = changes_intro(mid_zh, *change_rows(mid_zh))
     # two short sentences: the counts against the status on 2022's data, then the basis 21 of the 25 rows share,
     # said once here, not in every row; "the same" counts 12 whose words differ (3, 19: short of pace, then of the
-    # stage target; 1, 6: on track, then met), all unchanged, the word the table gives them
+    # interim target; 1, 6: on track, then met), all unchanged, the word the table gives them
     assert mid_intro == ("与按2022年数据所作判断相比，4 个序列的评估结论变差，1 个好转，18 个结论不变，"
                          # 17 and 18, rated in 2022 against 2023's level: not comparable, named
                          "2 个无法比较（指标 17、18 的 2022年结论早于该水平适用的年份）。"
@@ -392,7 +392,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
         "(indicators 17, 18: 2022 before the level applied). "
         "The “Change in status” column compares the two years' ratings, not the values: where a status is worse "
         "though the value moved towards the target, the column gives both values. Unless its row says "
-        "otherwise, each series was given a progress verdict then, now judged on the 2023 stage target.")
+        "otherwise, each series was given a progress verdict then, now judged on the 2023 interim target.")
     # …and the rows sharing it say nothing of it: their notes are the exceptions only (4 provincial without a new
     # value; 17 and 18 rated before the level applied)
     mid_notes = {(row.indicator_id, row.series): row.note_text for row in change_rows(mid_en)[1]}
@@ -442,8 +442,8 @@ def test_series_without_data_in_either_year_are_counted_not_listed(weihai):
 
 
 def test_the_rows_that_read_alike_stand_together(example_tables):
-    """The 2023 review's unchanged outcomes: the 12 series whose words differ (insufficient or moving away then, a
-    stage target missed now; on track then, met now) and the 6 whose words are the same read alike, one term, as the
+    """The 2023 review's unchanged outcomes: the 12 series whose words differ (insufficient or moving away then, an
+    interim target missed now; on track then, met now) and the 6 whose words are the same read alike, one term, as the
     sentence above the table counts them (once "consistent with the earlier rating" for some, "unchanged" for others);
     the 2024 review's missed both times come in one block before the other unchanged."""
     from analysis.report.context import load_report
@@ -543,7 +543,7 @@ def test_the_change_column_counts_as_its_sentence_does(example_tables, language,
 @pytest.mark.parametrize("language, header, note", [
     ("zh", "2020年以来年均变化", "注：“2020年以来年均变化”一栏，以%表示的为年均增长率，"
      "以个百分点表示的为比重（以%表示的指标）每年变化的百分点。"),
-    ("en", "Yearly change since 2020", "Note: in “Yearly change since 2020”, a figure in % is a growth "
+    ("en", "Change a year since 2020", "Note: in “Change a year since 2020”, a figure in % is a growth "
      "rate a year; one in pp (percentage points) is the change a year of an indicator given in %.")])
 def test_the_last_column_of_the_warning_list_is_headed_for_both_its_measures(example_tables, language, header, note):
     """The final evaluation's list gives growth rates (5 provincial: (79 / 66)^(1/4) − 1 = +4.6%) and changes of a

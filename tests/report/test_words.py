@@ -245,7 +245,7 @@ def test_summary_before_the_data_in_chinese():
                               "创新战略决定：定性指标，尚未评价"]),
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
         # a progress verdict's status follows its need, which does not say it; the 2024 report, after which no
-        # target follows: no "short of a stage target" in the list's head
+        # target follows: no "short of an interim target" in the list's head
         ("偏离目标或进展不足的指标（核心指标在前）：", [  # the statuses the list holds; 2 (core) first
             # a final evaluation warns no more: each item, a progress verdict without its target year's value, is
             # data missing, to be supplied
@@ -301,7 +301,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达标 1 个、"
         "未达阶段目标 2 个。",
         ("核心指标（*）：", ["R&D经费投入强度：未达阶段目标（2023年）"]),
-        # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with; the
+        # an interim target missed (2024's follows): what one year must add, and no pace seen here to compare with; the
         # core indicator (2) first, said so
         ("未达标或未达阶段目标的指标（核心指标在前）：", [
             "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
@@ -316,18 +316,19 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
     assert english[2] == ("By series, 4 have data for the year of their applicable target and are judged against "
-                          "that year's target: stage target met\xa01, not achieved\xa01 and stage target missed\xa02.")
+                          "that year's target: interim target met\xa01, not achieved\xa01 and interim target "
+                          "missed\xa02.")
     # the overview's first difference in points outside a bracket defines the abbreviation, the next uses it; one
     # inside a bracket or before a bracket of its own is written in full: never "(…, 0.09 percentage points (pp)
     # short)", a bracket inside a bracket
-    assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
+    assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 interim target of 2.7% (96.7% of "
                                 "it, 0.09 percentage points\u00a0short); to reach 2.8% in 2024 it must grow by "
                                 "0.19 percentage points (pp) over 2023; a red warning")
     assert english[4][1][1] == ("Days with good air quality: assessed against ≥90% every year, missed in 2022, so not "
                                 "achieved "
                                 "(91.2% in 2023); the verdict stands; at least 90% in 2024 too; a red warning")
     # the shortfall with its unit (never a bare "2 short"), the name then without it
-    assert english[4][1][2] == ("High-level talent: 298 in 2023, short of the 2023 stage target of 300 "
+    assert english[4][1][2] == ("High-level talent: 298 in 2023, short of the 2023 interim target of 300 "
                                 "(99.3% of it, 2 people\u00a0short); to reach 320 in 2024 it must grow by 7.4% "
                                 "(22 more) over 2023; a red warning")
 
@@ -615,7 +616,7 @@ def test_no_line_of_the_method_note_breaks_at_a_space_before_an_emphasis():
 
 
 def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
-    # Weihai has stage targets (2023 before 2024), a rate of change (18) and national/provincial pairs (4, 5); the
+    # Weihai has interim targets (2023 before 2024), a rate of change (18) and national/provincial pairs (4, 5); the
     # national 12th plan one target year (2015), no rate of change, no pairs: its note says nothing of them
     from analysis.plan import load_plan
     from analysis.publish.data import build_tables
@@ -631,7 +632,7 @@ def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
     assert not any(phrase in national for phrase in (stage, rate, pairs, "阶段目标", "万元GDP"))
     assert "未达标或偏离目标的指标为红色预警" in national
     english = words.method_note(report_context(national_tables, 2015, "en"))
-    assert "stage target" not in english and "national and a provincial series" not in english
+    assert "interim target" not in english and "national and a provincial series" not in english
     # its one baseline year (2010): nothing said of a later baseline, which Weihai (2020 and 2021) has
     assert "另列" not in national and "also prints a" not in english
     assert "方案另列 2021年基础值的，仍以 2020年基础值为起点" in weihai
@@ -794,14 +795,14 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
 
 def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
     """The mid-term of a series last seen in 2022: its 2023 target has a 2024 one after it, so the 2023 value is
-    awaited for a check against the stage target, not for a final verdict."""
+    awaited for a check against the interim target, not for a final verdict."""
     row = assessed(14, 2023, "compound", 80, 2022, 96, 2023, 100, "moving_away", gap=4, next_year=2024,
                    next_target=120)
     [joined] = context("zh", [row], 2023).joined().itertuples()
     assert words._need(joined, catalog("zh")) == (
         "科技服务机构：最新为 2022年的 96个，2023年阶段目标 100个；2023年尚无数据，待公布后对照阶段目标判断")
     assert words._need(joined, catalog("en")).endswith(
-        "against a stage target of 100 for 2023; no value for 2023 yet, so the stage target cannot be checked yet")
+        "against an interim target of 100 for 2023; no value for 2023 yet, so the interim target cannot be checked yet")
 
 
 def test_a_core_indicator_names_the_years_without_a_value():
@@ -836,8 +837,9 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
     intensity = next(item for item in lagging.items if item.startswith(("R&D经费投入强度", "R&D intensity")))
     if language == "zh":
         # 25: (298 / 242)^(1/3) − 1 = 7.185 % a year against 320 / 298 − 1 = 7.383 % needed, 0.973: on track for
-        # 2024 by the band (≥ 0.95), a little below the need, never said to reach it; amber for the stage target missed
-        # the growth seen below the need, said so (never "the need a little above the growth seen"), and its verdict
+        # 2024 by the band (≥ 0.95), a little below the need, never said to reach it; amber for the interim target
+        # missed the growth seen below the need, said so (never "the need a little above the growth seen"), and its
+        # verdict
         assert talent.endswith("需比 2023年增长 7.4%（22人）；2020年以来实际年均增长 +7.2%，略低于所需，"
                                "但已达所需的 95% 以上（97%），按评估方法视为进度正常；"
                                "方案实施期（2021年起）实际年均增长+7.7%，"
@@ -858,13 +860,13 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
         assert talent.endswith("it must grow by 7.4% (22 more) over 2023, a little more than the growth seen since "
                                "2020 (+7.2% a year), which at 97% of the need is counted as on track (the "
                                "method's band starts at 95%); growth over the plan period (since 2021): +7.7% a "
-                               "year, but the 2023 stage target was missed: an amber warning")
+                               "year, but the 2023 interim target was missed: an amber warning")
         assert zone.endswith("which at 96% of the need is counted as on track (the method's band starts "
                              "at 95%); growth over the plan period (since 2021): +2.4 pp a year, but the 2023 "
-                             "stage target was missed: an amber warning")
+                             "interim target was missed: an amber warning")
         assert firms.endswith("over 2023, and the growth seen since 2020 (+25.2% a year), kept up, would reach it; "
                               "growth over the plan period (since 2021): +17.6% a year, "
-                              "but the 2023 stage target was missed: an amber warning")
+                              "but the 2023 interim target was missed: an amber warning")
         assert intensity.endswith("; a red warning")
     assert not any("≥ 0.95" in item or "≥ 0.95" in item for item in lagging.items)
     assert not any("难以" in item or "does not reach" in item for item in lagging.items)
@@ -882,7 +884,7 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
     from tests.conftest import relative
 
     paragraphs = words.summary_paragraphs(load_report(relative(example_tables), 2023, language))
-    off = next(p for p in paragraphs if p.text.startswith(("已达阶段目标、但", "Indicators that met their stage")))
+    off = next(p for p in paragraphs if p.text.startswith(("已达阶段目标、但", "Indicators that met their interim")))
     assert len(off.items) == 2
     if language == "zh":
         assert off.items[0] == ("科技服务机构：2023年为 103个，达到 2023年阶段目标 100个（完成率 103.0%）；"
@@ -893,11 +895,11 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
         statuses = next(p.text for p in paragraphs if p.text.startswith("按指标计"))
         assert "已达阶段目标 11 项" in statuses and "已达标" not in statuses
     else:
-        assert off.items[0].startswith("S&T service institutions: 103 in 2023, meeting the 2023 stage target of 100 "
+        assert off.items[0].startswith("S&T service institutions: 103 in 2023, meeting the 2023 interim target of 100 "
                                        "(103.0% of it); to reach 120 in 2024 it must grow by 16.5% (17 more) "
                                        "over 2023, "
                                        "more than the growth seen since 2020 (+8.8% a year)")
-        assert any(p.text.startswith("By indicator") and "stage target met\xa011" in p.text for p in paragraphs)
+        assert any(p.text.startswith("By indicator") and "interim target met\xa011" in p.text for p in paragraphs)
 
 
 def test_a_final_verdict_on_a_single_value_is_not_called_thin_evidence():
@@ -1076,7 +1078,7 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
                      "9.9% the table's target implies, also below the 10% required."]))):
         assert expected in texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
     # 2022, one year after the 2021 baseline: 142 / 133 − 1 = 6.77%, one year's growth, not an average a year; on
-    # track for the table's 2023 stage target, so not on the warning list, said so (in 2024 it missed the table's
+    # track for the table's 2023 interim target, so not on the warning list, said so (in 2024 it missed the table's
     # 160: warned, nothing said)
     for language, expected in (
             ("zh", "技术合同成交额：方案正文要求年均增长 10% 以上，2022年比 2021年"
@@ -1095,7 +1097,7 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
 
 
 def test_the_need_sentence_reads_the_target_as_a_target_not_a_value(example_tables):
-    """The 2022 review's lagging list: R&D intensity 2.52% in 2022 against the 2023 stage target of 2.7%: 0.18 pp in
+    """The 2022 review's lagging list: R&D intensity 2.52% in 2022 against the 2023 interim target of 2.7%: 0.18 pp in
     one year, 0.18 / 2.52 = 7.1%, by hand. "到 2023年的 2.7%" read as a value 2023 had; the target is named one."""
     from analysis.report.context import load_report
     from tests.conftest import relative
@@ -1270,7 +1272,7 @@ def test_a_base_value_of_a_later_year_is_said_with_its_year_and_is_no_want_of_pl
 
 
 def test_the_final_verdicts_by_series_add_up_to_their_count(example_tables):
-    """The example's mid-term: 24 series have a value for their binding target year, 12 stage targets met, 10 missed,
+    """The example's mid-term: 24 series have a value for their binding target year, 12 interim targets met, 10 missed,
     18 not achieved (4.6 in 2023 under its yearly 5) and 17 met in 2023 with 2024's level to hold: "met every year so
     far" is counted too, 12 + 1 + 10 + 1 = 24 (it was left out: 23 of 24)."""
     from analysis.report.context import load_report
@@ -1284,8 +1286,8 @@ def test_the_final_verdicts_by_series_add_up_to_their_count(example_tables):
         finals = next(p for p in paragraphs if isinstance(p, str) and p.startswith(expected[:12]))
         assert finals.startswith(expected)
     # those met first, then the others worst first, as every tally orders them
-    assert finals.endswith(": stage target met\xa012, met so far\xa01, not achieved\xa01 and "
-                           "stage target missed\xa010.")
+    assert finals.endswith(": interim target met\xa012, met so far\xa01, not achieved\xa01 and "
+                           "interim target missed\xa010.")
 
 
 def test_a_group_of_departments_after_the_first_place_has_a_small_letter():
@@ -1460,7 +1462,7 @@ def test_a_revised_plan_value_is_counted_in_words(example_tables):
 
 
 def rank_in_2023(place: int, status: str, shortfall: float, next_per_year: float, observed_per_year: float) -> dict:
-    """The rank (40) 6th in 2020, ``place`` in 2023 against the 2023 stage target of the top 5, the top 3 in 2025."""
+    """The rank (40) 6th in 2020, ``place`` in 2023 against the 2023 interim target of the top 5, the top 3 in 2025."""
     row = {**assessed(40, 2023, "linear", 6, 2023, place, 2023, 5, status, n=4, verdict="final", shortfall=shortfall,
                       next_year=2025, next_target=3, next_per_year=next_per_year),
            "observed_per_year": observed_per_year}
@@ -1474,19 +1476,20 @@ def overview_items(row: dict, language: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("place", "status", "shortfall", "needed", "seen", "expected"), [
-    # 6th (2020) to 5th (2023), the 2023 stage target of the top 5 met; the top 3 in 2025 asks for 2 places in 2
+    # 6th (2020) to 5th (2023), the 2023 interim target of the top 5 met; the top 3 in 2025 asks for 2 places in 2
     # years, 1 a year up, more than the 1 place in 3 years seen (0.3 a year)
     (5, "achieved", 0, -1.0, -1 / 3, {
         "zh": "区域创新能力位次：2023年为 第5位，达到 2023年阶段目标 前5位；"
               "至 2025年进入前3位，需每年前进 1 位，快于 2020年以来的实际位次变化（每年前进 0.3 位）",
-        "en": "Innovation capability rank: No. 5 in 2023, meeting the 2023 stage target of top 5; to move into the top "
-              "3 by 2025 it must move up 1 place a year, more than the change seen since 2020 (up 0.3 places a year)"}),
+        "en": "Innovation capability rank: No. 5 in 2023, meeting the 2023 interim target of top 5; to move into the "
+              "top 3 by 2025 it must move up 1 place a year, more than the change seen since 2020 (up 0.3 places a "
+              "year)"}),
     # 6th to 7th, short of the top 5: the top 3 asks for 4 places in 2 years, 2 a year up; no completion rate ("— of
     # it"), as the scorecard gives none for a place
     (7, "stage_missed", 2, -2.0, 1 / 3, {
         "zh": "区域创新能力位次：2023年为 第7位，未达到 2023年阶段目标 前5位；"
               "至 2025年进入前3位，需每年前进 2 位，快于 2020年以来的实际位次变化（每年后退 0.3 位）；列为红色预警",
-        "en": "Innovation capability rank: No. 7 in 2023, short of the 2023 stage target of top 5; to move into the "
+        "en": "Innovation capability rank: No. 7 in 2023, short of the 2023 interim target of top 5; to move into the "
               "top 3 by 2025 it must move up 2 places a year, more than the change seen since 2020 (down 0.3 places "
               "a year); a red warning"}),
 ])
@@ -1545,7 +1548,7 @@ def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
 def test_a_rank_off_course_for_its_next_target_is_said_to_move_too_slowly_in_places():
     """A rank (40) 6th in 2020, 5th in 2023: the top 5 of 2023 met, the top 3 by 2025 asks a place a year against
     1/3 seen; the note the scorecard, the warning list and the self-evaluation share says its place moves too slowly
-    (位次变化), never its growth (增速); the scorecard gives it as it gives any stage target's course."""
+    (位次变化), never its growth (增速); the scorecard gives it as it gives any interim target's course."""
     row = rank_in_2023(5, "achieved", shortfall=0, next_per_year=-1.0, observed_per_year=-1 / 3)
     zh, en = catalog("zh"), catalog("en")
     [rank] = context("zh", [row], 2023).joined().itertuples()

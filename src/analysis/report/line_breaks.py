@@ -147,10 +147,10 @@ SHORT_LABEL = 12
 
 
 #: Width in Latin letters up to which a status or warning badge stays on one line on paper and a wide screen:
-#: "Projected to miss", "Stage target met" and "Stage target missed" whole (a badge on two lines, "Stage target /
-#: missed", read as two); a longer one ("Moderate progress, accelerate") breaks between its words, as a narrow column
-#: beside the numbers needs (wider, it covered them).
-WHOLE_BADGE = 19
+#: "Projected to miss", "Interim target met" and "Interim target missed" (21) whole (a badge on two lines, "Interim
+#: target / missed", read as two); a longer one ("Moderate progress, accelerate") breaks between its words, as a
+#: narrow column beside the numbers needs (wider, it covered them).
+WHOLE_BADGE = 21
 
 
 def is_whole_badge(text) -> bool:

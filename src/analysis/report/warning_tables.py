@@ -538,7 +538,7 @@ def _change_reasons(row, words, previous: int) -> list[str]:
 
 
 def warning_headers(context: ReportContext) -> list[str]:
-    """The warning list's column headers, the growth seen with the year it is measured from ("Growth seen per year since
+    """The warning list's column headers, the growth seen with the year it is measured from ("Change a year since
     2020"), as the cards label it: a reader comparing it with a growth counted from another year sees which is
     which."""
     # what each series needs, as the scorecard heads it ("2024年需增长" with one year left to every target)
