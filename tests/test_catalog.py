@@ -270,6 +270,11 @@ def test_a_plan_typed_from_a_press_quote_says_the_quote_gives_no_baseline():
     assert quote_zh["data_note.plan_text"].startswith("规划文本：未能获得规划原文")  # 方案 said as the plan's 规划
     assert plan_catalog("zh", "规划")["quality_issue.base_from_statistics"] == "规划未列基础值"
     assert plan_catalog("en")["data_note.plan_text"] == ""
+    # a year of the plan's baselines is judged on them as quoted, never as the plan prints them
+    assert quote_en["warnings.changes_before_plan"] == (
+        " {year} is a baseline year of the plan, before its period (from {start}): its statuses rest on the plan's "
+        "baselines as quoted.")
+    assert "依据规划引述的基础值" in quote_zh["warnings.changes_before_plan_revised"]
     # every other sentence as the catalog has it
     assert quote_en["quality_issue.prose_disagrees"] == catalog("en")["quality_issue.prose_disagrees"]
 

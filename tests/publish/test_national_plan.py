@@ -225,3 +225,36 @@ def test_the_final_list_names_the_series_without_data_as_data_missing(report, la
     sheet = book[catalog(language)["workbook.sheets_final.warnings"]]
     assert [(line[2].value, line[1].value) for line in sheet.iter_rows(min_row=2)] == [
         (3, badges["missed"]), *((number, badges["data_missing"]) for number in (4, 6, 7, 8, 9))]
+
+
+def test_the_method_says_the_plans_figures_are_quoted_never_printed(report):
+    """The plan's own text was not seen: its figures are the press quote's (plan.yml, figures_from: press_quote). The
+    method note's items on the last baseline (1), on a published value replacing the plan's (6) and on the digits a
+    value keeps (9) say so, as the rendered report shows them, in either language; Weihai's say "printed"
+    (tests/report/test_one_style.py)."""
+    from bs4 import BeautifulSoup
+
+    from analysis.report.words import method_note
+
+    soup = BeautifulSoup((report / "report.html").read_text(encoding="utf-8"), "html.parser")
+    method = next(heading for heading in soup.find_all("h2") if heading.get_text().endswith("方法说明"))
+    items = [" ".join(item.get_text().split()) for item in method.find_next("ol").find_all("li", recursive=False)]
+    assert "（规划只设定最后一年目标的，自新闻稿引文所列最后一个基础值年份的下一年起）" in items[0]
+    assert items[5].startswith("规划印发后公布的数据与规划引述值（新闻稿引文所列某年数值）不同的，"
+                               "凡用到该年数值之处均以公布值代替规划引述值（该年为基年的，起点也用公布值），"
+                               "两个数值均在附录列出。")
+    assert ("规划引述值和公报的数值保留原有位数（如原为2.10的仍写2.10）；最新值的小数位少于其目标值的，"
+            "补足到目标值的位数（目标写作3.0的，最新值3写作3.0）。") in items[8]
+    assert not any(word in item for item in items for word in ("原印", "印作", "规划所列"))
+    english = " ".join(method_note(load_report(relative(report / "data"), 2015, "en")).split())
+    for said in ("(where the plan sets them for its last year only, from the year after the last baseline the press "
+                 "quote gives)",
+                 "6. Where data published after the plan give another value for a year than the one quoted from the "
+                 "plan, the published value replaces the quoted one for that year wherever that year's value is used "
+                 "(as the starting point only where that year is the base year); both values are listed in the "
+                 "appendix.",
+                 "A value quoted from the plan or a publication keeps the digits it is given with (2.10 stays 2.10). "
+                 "A latest value beside its target takes the target's decimals where it has fewer (3 beside a target "
+                 "given as 3.0 reads 3.0)."):
+        assert said in english, said
+    assert "print" not in english

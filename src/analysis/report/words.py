@@ -2268,7 +2268,9 @@ def method_note(context: ReportContext, table: bool = True) -> str:
                       rank_clause=words.text("method.rank_clause", names=words["grammar.comma"].join(ranks))
                       if ranks else "",
                       pairs_clause=words["method.pairs_clause"] if paired else "", later_baselines=later_baselines,
-                      prose_growth=prose_growth, terms=terms_item(context))
+                      prose_growth=prose_growth, terms=terms_item(context),
+                      # the plan's own figures, printed in it or quoted from it (figures_from)
+                      **{key: words[f"method.{key}"] for key in ("last_baseline", "revised_values", "digits")})
     official = official_rule(context, "method")
     if official:
         below = official_table(context) if table else official_rows(context)[0]
