@@ -70,9 +70,11 @@ def test_a_phone_labels_each_warnings_need_by_its_kind():
 def test_warnings_before_the_data_in_english_red_before_amber():
     html = warning_list(warnings_html(context("en")))
     # 2024 is the plan's last target year (a final evaluation): none of the four has a 2024 value, so none is a
-    # target missed; each is listed as data missing, its years 2022–2024 named among the data still to be supplied
+    # target missed; each is listed as data missing, its years 2022–2024 named among the data still to be supplied,
+    # once for the four, in their order (18, red, is listed first), and the qualitative 22 after them
     assert "4 series: 4 with data missing." in html and "Red" not in html
-    assert "Data still to be supplied: indicator 18, 2022–2024 (Lead department not named)" in html
+    assert ("Data still to be supplied: Lead department not named: indicators 2, 14, 18 and 30 for 2022–2024, "
+            "indicator 22 not assessed yet.") in html
     # the last column's heading a noun phrase, with the year the change is counted from (never "Actual per year")
     headings = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", html)]
     assert headings[-1] == "Change a year since 2020" and "Actual per year" not in html
@@ -95,13 +97,13 @@ def test_warnings_before_the_data_in_english_red_before_amber():
 
 @pytest.mark.parametrize(("language", "intro", "none"), [
     ("zh", "目标年份已到，按牵头责任部门列出未完成目标的指标序列：2024年数值未达到目标的，为“未完成”。"
-           "共1个：未完成1个。待补充的数据：指标22尚未评价（未明确牵头部门）。",
-     "目标年份已到，没有未完成目标或数据缺失的指标序列。待补充的数据：指标22尚未评价（未明确牵头部门）。"),
+           "共1个：未完成1个。待补充的数据：未明确牵头部门：指标22尚未评价。",
+     "目标年份已到，没有未完成目标或数据缺失的指标序列。待补充的数据：未明确牵头部门：指标22尚未评价。"),
     ("en", "The target year has come. Series that missed their target, by lead department: “Target missed” where the "
            "2024 value falls short of the target. 1 series: 1 with the target missed. Data still to be supplied: "
-           "indicator 22, not assessed yet (Lead department not named).",
+           "Lead department not named: indicator 22 not assessed yet.",
      "The target year has come: no series has missed its target or lacks its data. Data still to be supplied: "
-     "indicator 22, not assessed yet (Lead department not named).")])
+     "Lead department not named: indicator 22 not assessed yet.")])
 def test_a_final_list_defines_only_the_words_it_uses_and_names_what_is_not_assessed_yet(language, intro, none):
     """A final evaluation (2024) with high-tech enterprises (10) at 1,580 in 2024 against 1,600, a target missed,
     and a qualitative indicator (22) whose department has sent no rating: the sentence defines "Target missed"
@@ -118,6 +120,36 @@ def test_a_final_list_defines_only_the_words_it_uses_and_names_what_is_not_asses
                         verdict="final", rate=1620 / 1600, shortfall=-20)
     report = context(language, [achieved, QUALITATIVE], 2024)
     assert warning_rows(report) == [] and warnings_intro(report, []) == none
+
+
+def test_the_data_still_to_be_supplied_are_grouped_by_department_and_by_the_years_missing():
+    """A final evaluation (2024). Without a lead department: 2 and 18 have no value at all, 14 its 2023 value last
+    (2024 missing), 30 its 2022 value (2023–2024 missing, moving away: red, so listed first), 22 qualitative with no
+    rating sent. The Science Bureau's 10 (insufficient, amber) and 25 (moving away, red) both have 2022's last. The
+    Ecology Bureau's 17 missed its 2024 target: nothing owed. Each department is named once, in the list's order;
+    under it the series lacking the same years once, all in the indicators' order whatever their colour, never one
+    clause a series."""
+    from analysis.report.warning_tables import still_to_supply, warning_rows
+    from tests.report.test_words import NAN, QUALITATIVE, assessed
+
+    rows = [assessed(2, 2024, "linear", NAN, None, NAN, 2024, 2.8, "insufficient_data", n=0, verdict=""),
+            assessed(10, 2024, "compound", 738, 2022, 1200, 2024, 1600, "insufficient", n=3, gap=400),
+            assessed(14, 2024, "compound", 80, 2023, 90, 2024, 120, "insufficient", n=4, gap=30),
+            assessed(17, 2024, "linear", 90.4, 2024, 88.0, 2024, 90, "not_achieved", n=5, gap=2, verdict="final",
+                     rate=88 / 90, shortfall=2),
+            assessed(18, 2024, "annual_floor", NAN, None, NAN, 2024, 5, "insufficient_data", n=0, verdict=""),
+            QUALITATIVE,
+            assessed(25, 2024, "compound", 242, 2022, 230, 2024, 320, "moving_away", n=3, gap=90),
+            assessed(30, 2024, "compound", 0.92, 2022, 0.95, 2024, 0.78, "moving_away", n=3, gap=0.17)]
+    for language, expected in (
+            ("zh", "待补充的数据：未明确牵头部门：指标2、18无可作判断的数据，指标14缺2024年数据，指标22尚未评价，"
+                   "指标30缺2023—2024年数据；市科技局：指标10、25缺2023—2024年数据。"),
+            # one indicator said in the singular, two in the plural
+            ("en", " Data still to be supplied: Lead department not named: indicators 2 and 18 with no data to judge "
+                   "by, indicator 14 for 2024, indicator 22 not assessed yet, indicator 30 for 2023–2024; Science "
+                   "Bureau: indicators 10 and 25 for 2023–2024.")):
+        report = context(language, rows, 2024)
+        assert still_to_supply(report, warning_rows(report)) == expected
 
 
 def test_no_warnings_says_so():
@@ -602,13 +634,12 @@ def test_the_final_lists_targets_missed_and_data_missing_not_warnings(example_ta
                                                                        *badges.values()))
     # the qualitative 22–24: the example sends no department's rating, so none is assessed yet (22 and 24 the Science
     # and Technology Bureau's, 23 the Organization Department's): named as still to be supplied
-    assert {"zh": "共11个：未完成9个、数据缺失2个。待补充的数据：指标4 省级缺2023—2024年数据（市科技局）；"
-                  "指标21缺2024年数据（市税务局）；指标22、24尚未评价（市科技局）；指标23尚未评价（市委组织部）。",
-            "en": "11 series: 9 with the target missed, 2 with data missing. Data still to be supplied: indicator 4 "
-                  "provincial, 2023–2024 (Municipal Science and Technology Bureau); indicator 21, 2024 (Municipal "
-                  "Taxation Bureau); indicators 22 and 24, not assessed yet (Municipal Science and Technology "
-                  "Bureau); indicator 23, not assessed yet (Organization Department of the Municipal Party "
-                  "Committee)."}[language] in intro.replace("\u200b", "")
+    assert {"zh": "共11个：未完成9个、数据缺失2个。待补充的数据：市科技局：指标4 省级缺2023—2024年数据，"
+                  "指标22、24尚未评价；市税务局：指标21缺2024年数据；市委组织部：指标23尚未评价。",
+            "en": "11 series: 9 with the target missed, 2 with data missing. Data still to be supplied: Municipal "
+                  "Science and Technology Bureau: indicator 4 provincial for 2023–2024, indicators 22 and 24 not "
+                  "assessed yet; Municipal Taxation Bureau: indicator 21 for 2024; Organization Department of the "
+                  "Municipal Party Committee: indicator 23 not assessed yet."}[language] in intro.replace("\u200b", "")
     # the mid-term keeps its warnings: the list's name and red and amber badges
     heading, subheading, intro, rows = _lists(warnings_html(load_report(relative(example_tables), 2023, language)))
     assert (heading, subheading) == mid_term

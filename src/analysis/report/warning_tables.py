@@ -234,26 +234,32 @@ def final_intro(context: ReportContext, rows: list[WarningRow]) -> str:
 
 
 def still_to_supply(context: ReportContext, rows: list[WarningRow]) -> str:
-    """A final evaluation's data still to be supplied: the years each series listed as data missing lacks, with its
-    lead department; the series listed without any data, and the qualitative indicators whose department has sent no
-    assessment for the report year (not yet assessed), each kind named once a department ("指标4、6无可作判断的数据").
-    Empty when nothing is owed."""
+    """A final evaluation's data still to be supplied, by lead department, each named once in the list's order (then
+    those owing a qualitative indicator's assessment alone). Under each, in the order of their first indicator: the
+    series listed as data missing that lack the same years, said once for them all ("市科技局：指标1、2缺2022—2024年
+    数据，指标7缺2024年数据"); those listed without any data to judge by; the qualitative indicators whose department
+    has sent no assessment for the report year (not yet assessed). Empty when nothing is owed."""
     words, language = context.words, context.language
-    items = [words.text("warnings.data_missing_item", ids=_listed_id(row, words), years=row.missing_years,
-                        department=row.department)
-             for row in rows if row.outcome == "data_missing" and row.missing_years]
     joined = context.joined()
-    owed = {"none": [(_listed_id(row, words), row.department) for row in rows
-                     if row.outcome == "data_missing" and not row.missing_years],
-            "owed": [(str(row.indicator_id), localized(row, "lead_department", language)
-                      or words["warnings.no_department"])
-                     for row in joined[joined["kind"] == "qualitative"].itertuples()
-                     if not qualitative_rating(context, row)]}
-    for kind, named_ in owed.items():
-        for department in dict.fromkeys(department for _, department in named_):
-            ids = [id_ for id_, its in named_ if its == department]
-            items.append(words.count_text(f"warnings.data_missing_item_{kind}", len(ids), ids=join_and(words, ids),
-                                          department=department))
+    order = {(str(row.indicator_id), row.series if isinstance(row.series, str) else ""): place
+             for place, row in enumerate(joined.itertuples())}  # the plan's order of its series
+    owed: dict[str, dict[tuple[str, str], list[tuple[int, str]]]] = {}  # department: (kind, years): the series
+    for row in rows:
+        if row.outcome == "data_missing":
+            kind = ("item", row.missing_years) if row.missing_years else ("item_none", "")
+            owed.setdefault(row.department, {}).setdefault(kind, []).append(
+                (order.get((row.indicator_id, row.series), len(order)), _listed_id(row, words)))
+    for place, row in enumerate(joined.itertuples()):
+        if row.kind == "qualitative" and not qualitative_rating(context, row):
+            department = localized(row, "lead_department", language) or words["warnings.no_department"]
+            owed.setdefault(department, {}).setdefault(("item_owed", ""), []).append((place, str(row.indicator_id)))
+    items = []
+    for department, groups in owed.items():
+        parts = [words.count_text(f"warnings.data_missing_{kind}", len(series), years=years,
+                                  ids=join_and(words, [number for _, number in sorted(series)]))
+                 for (kind, years), series in sorted(groups.items(), key=lambda group: min(group[1]))]
+        items.append(words.text("warnings.data_missing_department", department=department,
+                                items=words["warnings.data_missing_separator"].join(parts)))
     return words.text("warnings.data_missing", items=words.join(items)) if items else ""
 
 
