@@ -670,6 +670,40 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     assert "未明确牵头部门" in annex and "指标 3" in annex
 
 
+def test_a_final_names_the_series_without_data_as_data_missing_as_the_report_does():
+    """The national plan's 2015 final, from the fixture's values: 4, 6, 7, 8 and 9 have their 2015 targets only, no
+    baseline and no value, and the plan names no lead department. The report's list of targets missed calls the five
+    data missing and names them among the data still to be supplied; the draft says the same: each one's status cell
+    (数据不足 with 数据缺失，待补充, as a series without its target year's value), and the problems, after R&D
+    intensity (3, the one target missed), with the report's count and its words for what is to be supplied."""
+    from tests.conftest import FIXTURES, NATIONAL_DIR
+    from tests.support.self_evaluation import year_context
+
+    tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", FIXTURES / "national-12th-fyp-2021")
+    for language, status, said in (
+            ("zh", "数据不足（数据缺失，待补充）",
+             "目标年份已到，5个指标序列尚无可作最终判定的数据，为“数据缺失”。"
+             "待补充的数据：未明确牵头部门：指标 4、6、7、8、9无可作判断的数据。"),
+            ("en", "Insufficient data (data missing, to be supplied)",
+             "The target year has come: 5 series have no data for a final verdict yet (“Data missing”). Data still "
+             "to be supplied: Lead department not named: indicators 4, 6, 7, 8 and 9 with no data to judge by.")):
+        blocks = self_evaluation_blocks(year_context(tables, language, 2015))
+        table = next(block for block in blocks if block.kind == "table" and block.name == "indicators")
+        cells = {row[0]: row[6] for row in table.rows}
+        assert [number for number, cell in cells.items() if cell == status] == ["4", "6", "7", "8", "9"]
+        texts = block_texts(blocks)
+        problems = texts[texts.index(words_of(language, "problems.issues")) + 1:
+                         texts.index(words_of(language, "problems.next"))]
+        assert len(problems) == 2 and problems[0].startswith(("研发投入强度：", "R&D intensity:"))
+        assert problems[1] == said
+
+
+def words_of(language: str, key: str) -> str:
+    from analysis.catalog import catalog
+
+    return catalog(language)[f"self_evaluation.{key}"]
+
+
 def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(project_tmp, example_tables):
     """The national plan's 2015 final evaluation: 1, 2, 3, 5 and 10 each have their 2015 value, a final verdict,
     and no indicator has two series: the counts carry no "(a progress verdict where …)" nor "(the worse of …)". The
@@ -1768,9 +1802,11 @@ def test_a_sentence_of_the_word_draft_runs_on_without_a_line_break(example_table
                        for node in paragraph.iter(f"{{{W_MAIN}}}t", f"{{{W_MAIN}}}br"))
         return re.sub("[\u2060\u200b]", "", said).replace("\u202f", " ").replace("\u00a0", " ")
 
-    # the paragraph naming 4 and 21 as the two progress verdicts left (4's provincial series and 21 lack data)
+    # the paragraph naming 4 and 21 as the two progress verdicts left (4's provincial series and 21 lack data); the
+    # problems name them again among the data still to be supplied, a list of its own
     holding = [text(paragraph) for paragraph in root.iter(f"{{{W_MAIN}}}p")
-               if re.search(item.format(4) + r"\D.*" + item.format(21) + r"\D", text(paragraph), re.S)]
+               if re.search(item.format(4) + r"\D.*" + item.format(21) + r"\D", text(paragraph), re.S)
+               and ("仅有进展判断" in text(paragraph) or "a progress verdict only" in text(paragraph))]
     assert len(holding) == 1
     between = re.search(item.format(4) + r"\D.*" + item.format(21), holding[0], re.S)[0]
     assert "\n" not in between

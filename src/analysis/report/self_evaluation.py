@@ -25,6 +25,7 @@ from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUS
 from .cards import missed_year_values
 from .context import ReportContext
 from .numbers import MISSING, half_up, is_missing
+from .warning_tables import still_to_supply, warning_rows
 from .words import (
     abbreviations_note,
     amount,
@@ -712,14 +713,17 @@ def _status_notes(context: ReportContext, row) -> str:
     notes = [words["scorecard.not_final"]] if not_final(row) else []
     notes += [moved] if (moved := plan_period_note(context, row)) else []
     notes += [gap] if (gap := data_gap_text(row, words)) else []  # the years its latest value leaves without data
-    if gap and context.kind == "final" and not_final(row):  # as the report's list of targets missed names it
+    # as the report's list of targets missed names it: a progress verdict without the target year's value, and a
+    # series with no data to judge by
+    if context.kind == "final" and (gap and not_final(row) or row.status == "insufficient_data"):
         notes.append(words["self_evaluation.data_missing"])
     return words.text("grammar.aside", text=words["grammar.list_separator"].join(notes)) if notes else ""
 
 
 def _none_lagging(context: ReportContext) -> str:
     """No series lags: said of all, or of those that can be judged, named ("可作判断的 1 个指标序列（指标 26）…"),
-    never an all-clear for the rest, whose indicators are named by lead department, each asked for its data."""
+    never an all-clear for the rest, whose indicators are named by lead department, each asked for its data; at a
+    final evaluation they are data missing, said after it with the data still to be supplied (:func:`_data_missing`)."""
     words = context.words
     numeric = context.joined()
     numeric = numeric[numeric["status"] != "qualitative"]
@@ -733,6 +737,8 @@ def _none_lagging(context: ReportContext) -> str:
     else:
         text = words.count_text("self_evaluation.problems.none_lagging_judged" + final, len(judged),
                                 ids=words["grammar.comma"].join(_series_id(row, words) for row in judged.itertuples()))
+    if final:  # the target year come: they are data missing, said with the data still to be supplied (_data_missing)
+        return text
     owed: dict[str, list[str]] = {}
     for row in unjudged.itertuples():
         lead = getattr(row, "lead_department_zh", "") or ""
@@ -742,6 +748,19 @@ def _none_lagging(context: ReportContext) -> str:
         words.count_text("self_evaluation.problems.unjudged_department", len(ids), department=department,
                          ids=words["grammar.comma"].join(ids)) for department, ids in owed.items())
     return text + words.count_text("self_evaluation.problems.unjudged", len(unjudged), departments=departments)
+
+
+def _data_missing(context: ReportContext) -> str:
+    """A final evaluation's series without data for a final verdict, counted as the report's list of targets missed
+    counts them (数据缺失), and the data still to be supplied as the report names them, by lead department
+    (:func:`~analysis.report.warning_tables.still_to_supply`); empty where nothing is owed."""
+    words = context.words
+    rows = warning_rows(context)
+    missing = sum(row.outcome == "data_missing" for row in rows)
+    owed = still_to_supply(context, rows, "self_evaluation.problems")
+    if not missing:
+        return owed.strip()
+    return words.count_text("self_evaluation.problems.data_missing", missing) + owed
 
 
 def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, evaluator: str) -> list[Block]:
@@ -827,6 +846,8 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
                                            title=titles.get(answer.task_id, ""),
                                            rating=words[f"entry.words.ratings.{answer.rating}"],
                                            department=sender(context, answer.department_zh))))
+    if context.kind == "final" and (missing := _data_missing(context)):
+        blocks.append(paragraph(missing))
     blocks.append(heading(words["self_evaluation.problems.next"], 2))
     blocks += next_steps or [paragraph(Placeholder(evaluator))]
     blocks += [heading(words["self_evaluation.problems.suggestions"], 2), paragraph(Placeholder(evaluator))]

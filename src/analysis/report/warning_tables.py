@@ -233,12 +233,13 @@ def final_intro(context: ReportContext, rows: list[WarningRow]) -> str:
                       missing=still_to_supply(context, rows))
 
 
-def still_to_supply(context: ReportContext, rows: list[WarningRow]) -> str:
+def still_to_supply(context: ReportContext, rows: list[WarningRow], said: str = "warnings") -> str:
     """A final evaluation's data still to be supplied, by lead department, each named once in the list's order (then
     those owing a qualitative indicator's assessment alone). Under each, in the order of their first indicator: the
     series listed as data missing that lack the same years, said once for them all ("市科技局：指标1、2缺2022—2024年
     数据，指标7缺2024年数据"); those listed without any data to judge by; the qualitative indicators whose department
-    has sent no assessment for the report year (not yet assessed). Empty when nothing is owed."""
+    has sent no assessment for the report year (not yet assessed). Empty when nothing is owed. ``said``: where the
+    catalog gives the words for each (the self-evaluation writes an item as its own text does: 指标 4)."""
     words, language = context.words, context.language
     joined = context.joined()
     order = {(str(row.indicator_id), row.series if isinstance(row.series, str) else ""): place
@@ -255,7 +256,7 @@ def still_to_supply(context: ReportContext, rows: list[WarningRow]) -> str:
             owed.setdefault(department, {}).setdefault(("item_owed", ""), []).append((place, str(row.indicator_id)))
     items = []
     for department, groups in owed.items():
-        parts = [words.count_text(f"warnings.data_missing_{kind}", len(series), years=years,
+        parts = [words.count_text(f"{said}.data_missing_{kind}", len(series), years=years,
                                   ids=join_and(words, [number for _, number in sorted(series)]))
                  for (kind, years), series in sorted(groups.items(), key=lambda group: min(group[1]))]
         items.append(words.text("warnings.data_missing_department", department=department,
