@@ -517,10 +517,11 @@ def test_a_reference_by_number_keeps_its_word_with_its_number():
     assert "nobr" not in str(keep_together("subindicators 4, 5"))  # no word of its own
     assert keep_together("定量指标 23 项") == '定量指标 <span class="nobr">23 项</span>'  # a count of indicators
     assert keep_together("<b>指标 4</b>") == '&lt;b&gt;<span class="nobr">指标 4</span>&lt;/b&gt;'  # data text escaped
-    # Word: in Chinese every character joined by a word joiner, the spaces narrow no-break spaces (LibreOffice
-    # breaks at a no-break space beside Chinese), a line free to break after the 、; in English no-break spaces
+    # Word: a word joiner beside each narrow no-break space (LibreOffice breaks at a no-break space beside Chinese),
+    # none inside a word (Find finds 指标 as typed) but a number's series or unit (4 省级, never 省 | 级), a line free
+    # to break after the 、; in English no-break spaces
     assert kept_whole("（指标 4 省级、21）", body_pieces()) == (
-        "（指\u2060标\u2060\u202f\u20604\u2060\u202f\u2060省\u2060级、\u200b21）")
+        "（指标\u2060\u202f\u20604\u2060\u202f\u2060省\u2060级、\u200b21）")
     assert kept_whole("rank No. 18 (2023)", body_pieces()) == "rank No.\u00a018 (2023)"
     # the self-evaluation's editable draft holds no word joiner inside a word, which Find would miss (指⁠标): its
     # numbers keep their units only, as before
@@ -532,12 +533,12 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     from analysis.report.word_content import CORE_MARK, name_cell
     from analysis.report.words import pace_lines
 
-    # a number with its unit in Chinese: its characters joined by word joiners (not its digits, which no line breaks
-    # and which Word's Find then finds), its space a narrow no-break space (at which LibreOffice never breaks, as it
-    # does at a no-break space beside Chinese), a line free to break after the comma before the next number (a
-    # zero-width space); in English a no-break space
+    # a number with its unit in Chinese: a word joiner where the number meets its unit only (not between its digits,
+    # which no line breaks, nor between two Chinese characters: Word's Find then finds 2022 and 无数据), its space a
+    # narrow no-break space (at which LibreOffice never breaks, as it does at a no-break space beside Chinese), a line
+    # free to break after the comma before the next number (a zero-width space); in English a no-break space
     assert kept_whole("最新值为 2022年，2023年无数据") == (
-        "最新值为 2022\u2060年，\u200b2023\u2060年无\u2060数\u2060据")
+        "最新值为 2022\u2060年，\u200b2023\u2060年无数据")
     assert kept_whole("2022 年") == "2022\u2060\u202f\u2060年"  # a space typed in a data text
     # a line may break before a number's year in brackets, with its 年 or without (never 24,50 | 0（2024年）)
     assert kept_whole("24,500（2024年）") == "24,500\u200b（2024\u2060年）"
@@ -558,7 +559,7 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     assert pace_lines("+0.4个百分点（+13.8%）", catalog("zh")) == ("+0.4个百分点（+13.8%）",)
     # the core star is in the name's own run, after a word joiner; the width counts it with the name
     node = name_cell("R&D经费投入强度", "card-2", True)[4][0]["c"]
-    assert [item["t"] for item in node] == ["Link"] and node[0]["c"][1][-1]["c"].endswith("强\u2060度\u2060*")
+    assert [item["t"] for item in node] == ["Link"] and node[0]["c"][1][-1]["c"].endswith("强度\u2060*")
     assert fitted_widths([["enterprises" + CORE_MARK]], 80) == [1.0]
     assert text_widths("enterprises" + CORE_MARK)[1] == 12  # one word: 11 letters and the star
     assert text_widths("比重" + CORE_MARK)[1] == 3  # 重 and its star: 2 + 1
@@ -595,11 +596,15 @@ def test_running_text_breaks_a_long_label_between_its_words_only():
     assert label_parts("未达标") == ["未达标"] and label_parts("Not achieved") == ["Not achieved"]
     # a label of four: between its two words, never inside one (红色 | 预警, never 红色预 | 警)
     assert label_parts("红色预警") == ["红色", "预警"] and label_parts("偏离目标") == ["偏离", "目标"]
+    # a label as typed, in running text too (Find finds it), joined within its words only where a line is likely to
+    # end inside it (label_joined: the Word file's labels_at_line_ends); a number's year joined to its 年
+    from analysis.report.pandoc_ast import label_joined
+
     j = "\u2060"
-    assert kept_whole("高企数：已达阶段目标（2023年）；", body_pieces()) == (
-        f"高企数：已{j}达阶{j}段目{j}标（2023{j}年）；")
-    assert kept_whole("高企数：未达标。", body_pieces()) == f"高企数：未{j}达{j}标。"
-    assert kept_whole("已达阶段目标") == f"已{j}达{j}阶{j}段{j}目{j}标"  # a table's cell
+    assert kept_whole("高企数：已达阶段目标（2023年）；", body_pieces()) == f"高企数：已达阶段目标（2023{j}年）；"
+    assert kept_whole("高企数：未达标。", body_pieces()) == "高企数：未达标。"
+    assert kept_whole("已达阶段目标") == "已达阶段目标"  # a table's cell
+    assert label_joined("已达阶段目标") == f"已{j}达阶{j}段目{j}标" and label_joined("未达标") == f"未{j}达{j}标"
 
 
 def test_running_text_keeps_a_short_range_whole():
@@ -625,10 +630,11 @@ def test_a_chinese_name_breaks_between_its_words_only():
     # a character between words may break from them (占), the last never from the one before it (下降率)
     assert pieces("高企营收占规上工业企业收入比重") == "[高企]|[营收]占[规上]|[工业]|[企业]|[收入]|[比重]"
     assert pieces("万元GDP能耗下降率") == "[万元]GDP[能耗]|[下降率]"
-    assert name_joined("R&D经费投入强度") == "R&D经\u2060费投\u2060入强\u2060度"
+    # in Word a Chinese name as typed, which Find finds: it breaks as Chinese is set
+    assert name_joined("R&D经费投入强度") == "R&D经费投入强度"
     # a status note in Word: what Word keeps whole already (a kept phrase, 非最终判定; 2024年无数据) left to it
     assert name_joined("非最终判定；2024年无数据") == "非最终判定；2024年无数据"
-    assert name_joined("研发经费；2024年无数据") == "研\u2060发经\u2060费；2024年无数据"
+    assert name_joined("研发经费；2024年无数据") == "研发经费；2024年无数据"
     assert str(name("Mean <b>")) == "Mean &lt;b&gt;"  # escaped; Latin names break at their spaces
     # a note in a narrow cell keeps its words: never 非最终判 | 定, nor 进展 | 判断; a unit per unit whole: never
     # 万元/ | 人
@@ -722,9 +728,8 @@ def test_a_level_in_words_keeps_its_words_whole():
     """A level to reach in words (the mid-term's 17: "须不低于 90%"): Word and a browser never break inside 须不低于
     nor "at least"; the amount after it is whole with its unit as any amount (0.5吨), a line free to break between."""
     from analysis.report.pandoc_ast import inlines
-    joiner = "\u2060"
     word = inlines("须不低于 90%（2022年未达到）")[0]["c"]
-    assert word.startswith(joiner.join("须不低于"))
+    assert word == "须不低于 90%（2022\u2060年未达到）"  # in Word as typed, but for the year with its 年
     assert inlines("at least 90%")[0]["c"].startswith("at\u00a0least")
     assert str(keep_together("须不高于 0.5吨")) == '<span class="nobr">须不高于</span> <span class="nobr">0.5吨</span>'
     assert str(keep_together("at least 90%")) == '<span class="nobr">at least</span> <span class="nobr">90%</span>'
@@ -785,32 +790,21 @@ def test_a_header_keeps_its_short_aside_whole():
     assert label_pieces("2020年基础值") == ["2020年", "基础值"]
 
 
-def word_breaks(inlines_) -> list[str]:
-    """The pieces a Word paragraph's text may break between: apart at every character boundary without a word joiner
-    (U+2060) and at spaces."""
-    text = "".join(item["c"] for item in inlines_ if item["t"] == "Str")
-    pieces = [""]
-    for index, char in enumerate(text):
-        before = text[index - 1] if index else ""
-        if char == "\u2060":
-            continue
-        if before and before != "\u2060" and (" " in (char, before) or re.match(f"[{HAN}（]", char)
-                                              or re.match(f"[{HAN}）]", before)):
-            pieces.append("")
-        pieces[-1] += char.strip()
-    return [piece for piece in pieces if piece]
-
-
-@pytest.mark.parametrize(("header", "pieces"), [
-    ("2010年基础值", ["2010年", "基础值"]),  # never 2010年基 | 础值 (the national report's header)
-    ("2015年目标值", ["2015年", "目标值"]),
-    ("实际年均增长（2020年起）", ["实际", "年均", "增长", "（2020年起）"]),
+@pytest.mark.parametrize(("header", "lines"), [
+    ("2010年基础值", ["2010\u2060年", "基础值"]),  # never 2010年基 | 础值 (the national report's header)
+    ("2015年目标值", ["2015\u2060年", "目标值"]),
+    ("实际年均增长（2020年起）", ["实际年均增长（2020\u2060年起）"]),
 ])
-def test_a_long_header_breaks_between_its_words_only_in_word(header, pieces):
+def test_a_long_header_breaks_after_its_year_in_word(header, lines):
+    """A header too long for one line and headed by a year breaks after the year by a line break of its own (2010年 |
+    基础值), not inside the word after it; its words as typed (no word joiner between two Chinese characters: Find
+    finds 基础值), a word joiner only between the year and its 年."""
     from analysis.report.pandoc_ast import HEADER, Label, inlines
 
-    assert not Label(header, HEADER).whole  # too long for one line: broken, but between its words
-    assert word_breaks(inlines(Label(header, HEADER))) == pieces
+    assert not Label(header, HEADER).whole  # too long for one line
+    nodes = inlines(Label(header, HEADER))
+    assert [node["c"] for node in nodes if node["t"] == "Str"] == lines
+    assert [node["t"] for node in nodes] == ["Str", "LineBreak", "Str"][:2 * len(lines) - 1]
 
 
 def test_a_number_with_spaced_thousands_is_one_number():
@@ -823,21 +817,22 @@ def test_a_number_with_spaced_thousands_is_one_number():
     assert str(keep_together("in 2024 123 firms")) == 'in 2024 <span class="nobr">123 firms</span>'
 
 
-def test_word_body_text_keeps_a_status_word_and_a_short_label_whole():
-    """A paragraph and a list's item of the Word edition keep a status word and a completion rate's number whole, as a
-    number with its unit (never 已达 | 标, 96. | 4%, not | achieved), a warning's level between its words only (红色 |
-    预警, never 红色预 | 警); a stage's long head is not held whole in body text, nor a completion rate's word with its
-    number (carried over with its brackets, they would space a justified line of Chinese out)."""
-    from analysis.report.pandoc_ast import bullets, joined, para
+def test_word_body_text_keeps_a_number_whole_and_its_labels_as_typed():
+    """A paragraph and a list's item of the Word edition keep a number with its unit whole (13 个, never 13 | 个) by
+    word joiners at the number's ends and a narrow no-break space; a short label of the catalogs (已达标, 未完成,
+    红色预警) and the other words of a sentence as typed, which Word's Find finds (the Word file joins a label only
+    where a line is likely to end inside it); a stage's long head is not held whole in body text, nor a completion
+    rate's word with its number; an English label by a no-break space."""
+    from analysis.report.pandoc_ast import bullets, para
 
+    j, narrow = "\u2060", "\u202f"
     text = para("按该年目标作出判断：已达标 13 个、未达标 10 个；“需加快”不预警。")["c"][0]["c"]
-    assert [piece for piece in ("已达标", "未达标", "需加快", "13 个") if joined(piece) not in text] == []
+    assert text == f"按该年目标作出判断：已达标 13{j}{narrow}{j}个、未达标 10{j}{narrow}{j}个；“需加快”不预警。"
     item = bullets(["R&D 经费投入强度：未达标（完成率 96.4%），红色预警"])["c"][0][0]["c"][0]["c"]
-    assert [piece for piece in ("未达标", "96.4%", "红色", "预警") if joined(piece) not in item] == []
-    assert joined("完成率 96.4%") not in item and joined("红色预警") not in item
+    assert item == "R&D 经费投入强度：未达标（完成率 96.4%），红色预警"
+    assert para("未完成 2 个，数据缺失 1 个")["c"][0]["c"] == f"未完成 2{j}{narrow}{j}个，数据缺失 1{j}{narrow}{j}个"
     assert "not\u00a0achieved" in para("at 3.5%, not achieved (91.4% of the target)")["c"][0]["c"]
-    stage = para("2023年阶段目标完成率 96.7%")["c"][0]["c"]
-    assert joined("2023年") in stage and joined("2023年阶段") not in stage
+    assert para("2023年阶段目标完成率 96.7%")["c"][0]["c"] == f"2023{j}年阶段目标完成率 96.7%"
 
 
 def test_a_title_never_breaks_at_a_hyphen():
@@ -927,8 +922,9 @@ def test_english_keeps_the_chinese_it_quotes_whole_or_breaks_it_between_words():
     assert '<span class="nobr">“国2.8/省3.1”);</span>' in keep_together("printed as one cell (“国2.8/省3.1”); split")
     survey = keep_together("China Civic Science Literacy Survey (中国公民科学素质调查) and is not in the data")
     assert '(<span class="nobr">中国</span><span class="nobr">公民</span>' in survey
-    assert embedded_joined("Weihai Daily (威海日报)") == "Weihai Daily (威\u2060海\u2060日\u2060报)"
-    assert embedded_joined("Literacy Survey (中国公民科学素质调查)").startswith("Literacy Survey (中\u2060国公\u2060民")
+    # in Word as typed: a word joiner inside would hide 威海日报 from Find
+    assert embedded_joined("Weihai Daily (威海日报)") == "Weihai Daily (威海日报)"
+    assert embedded_joined("Literacy Survey (中国公民科学素质调查)") == "Literacy Survey (中国公民科学素质调查)"
     assert embedded_joined("示例统计公报 2023（虚构）") == "示例统计公报 2023（虚构）"
     assert keep_together("据威海日报报道，当年如此。") == "据威海日报报道，当年如此。"
 
@@ -943,7 +939,7 @@ def test_a_chinese_title_breaks_between_its_words_and_keeps_its_year_and_dates_w
     assert '<span class="nobr">总结</span>' in keep_title(title)
     assert '<span class="nobr">（2024年）</span>' in keep_title(title)
     word = document_title_inlines(title)[0]["c"]
-    assert "总\u2060结" in word and "标总" in word  # joined inside a word, free between two
+    assert word == "威海市国家创新型城市建设指标总结评估报告（2024\u2060年）"  # as typed, Find finds it
     assert title_inlines("一、总体情况")[0]["c"] == "一、总体情况"  # a heading as it is: Word's Find finds it
     assert keep_dates("生成日期：2026年12月4日；输入数据最后更新：2026年12月3日").count(
         '<span class="nobr">2026年12月') == 2
@@ -1098,7 +1094,7 @@ def test_a_cards_heading_in_word_breaks_between_its_words_only():
 
     name = "5. 国家级科技创新基地（重点实验室、技术创新中心、工程研究中心、工程实验室）"
     card = text(header(3, name))
-    assert "中\u2060心" in card and card.replace("\u2060", "") == name
+    assert card == name  # as typed: Find finds 工程研究中心
     assert "\u2060" not in text(header(1, "一、总体情况"))
 
 

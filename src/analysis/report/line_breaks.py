@@ -25,12 +25,45 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Latin letters, digits and the marks inside a number (2.61, 24,800, 97.9%, R&D): Unicode's line-breaking rules,
 #: which Word and LibreOffice follow, never break between two of them.
 GLUED = "0-9A-Za-z.,%&"
+#: Chinese text a line of Chinese may break inside: ideographs and full-width marks (CJK punctuation, full-width
+#: forms).
+CJK = f"{HAN}\u3000-\u303f\uff01-\uff5d"
 #: Where the Word edition puts a word joiner (U+2060) in what it keeps whole: between two characters, not both
-#: :data:`GLUED`, so that Word's Find still finds 2023, R&D or million in it (2023年 is 2023⁠年).
-JOINS = re.compile(f"(?<=[^{GLUED}])(?=.)|(?<=.)(?=[^{GLUED}])", re.S)
+#: :data:`GLUED` (no line breaks there anyway), nor both Chinese (:data:`CJK`: a word, a label, a unit of several
+#: characters as typed, 未达标, 个百分点), nor a letter and Chinese (R&D经费), nor after an opening bracket or before
+#: a closing mark (no line breaks there either): only where a number meets its unit or the other end of its range
+#: (2023年, 2022—2024, 0.2个百分点), so that Word's Find finds 2023, R&D, 未达标 or an indicator's name as typed,
+#: and a copy carries no invisible characters inside words.
+JOINS = re.compile(f"(?<=.)(?=.)(?<![（《“‘])(?![）》”’，。、；：！？])(?!(?<=[{GLUED}])[{GLUED}])"
+                   f"(?!(?<=[{CJK}])[{CJK}])(?!(?<=[A-Za-z&])[{CJK}])(?!(?<=[{CJK}])[A-Za-z&])", re.S)
 #: A number, signed or not, with thousands separators and decimals: whole, never from inside another (the "8" of
 #: "2.8", the "0" of "3.0"), nor with the comma after it ("2.8, provincial" is no number with its series).
 NUMBER = r"(?<![\d.,])(?<!\d[.,])[+\-−]?\d(?:[\d,]*\d)?(?:\.\d+)?"
+
+
+def _unit_words(labels: str = "", slash: str = "/") -> str:
+    """A number's unit of more than one Chinese character (0.2个百分点, 158亿元, 0.7件/万人, 4 省级): one unit, never
+    个百 | 分点; in Word the only Chinese characters joined to each other by word joiners (:func:`unit_joined`). A unit
+    per unit ends before one of ``labels`` after it (77家/万人已达到目标值: the unit is 家/万人, the label its own)."""
+    per = rf"[{HAN}]+{slash}[{HAN}](?:(?!(?:{labels}))[{HAN}])*" if labels else rf"[{HAN}]+{slash}[{HAN}]+"
+    return rf"个百分点|{per}|亿元|万元|万人|国家级|省级|市级"
+
+
+UNIT_WORDS = _unit_words()
+
+
+@functools.cache
+def _number_unit() -> re.Pattern:
+    """A unit word right after its number (and the space or word joiners between them)."""
+    labels = "|".join(re.escape(label) for label in short_labels())
+    return re.compile(r"(?<=[\d%])[ \u00a0\u202f\u2060]*(?:" + _unit_words(labels, "\u2060?/\u2060?") + ")")
+
+
+def unit_joined(text: str) -> str:
+    """``text`` with the characters of each unit word right after a number (:func:`_unit_words`) joined by word
+    joiners: LibreOffice breaks a line of Chinese between any two characters, and printed 158亿 | 元 and 0.3个百 |
+    分点 in running text where only the number and its unit were joined."""
+    return _number_unit().sub(lambda match: re.sub(f"(?<=[{HAN}])(?=[{HAN}])", "\u2060", match.group()), text)
 
 
 def _kept_pattern(labels: str = "", series: str = "") -> str:
@@ -41,7 +74,7 @@ def _kept_pattern(labels: str = "", series: str = "") -> str:
     every language, ``series`` (:func:`series_labels`): ``4 省级``, ``4 provincial``, never "4 | provincial"."""
     single = rf"(?!(?:{labels}))[{HAN}]" if labels else rf"[{HAN}]"
     # 件/万人, 吨/万元: a unit per unit is one unit; a series after its indicator's number (4 省级) one piece with it
-    unit = rf"个百分点|[{HAN}]+/[{HAN}]+|亿元|万元|国家级|省级|市级|{single}"
+    unit = rf"{_unit_words(labels)}|{single}"
     after = rf"|\s(?:{series})(?![A-Za-z])" if series else ""
     return (rf"{NUMBER}(?:\s?[—–~～]\s?{NUMBER})?(?:\s?(?:{unit}|%)|\spp\b{after})|"
             rf"{NUMBER}\s?[—–~～]\s?{NUMBER}")
@@ -172,11 +205,13 @@ def is_short(text) -> bool:
 @functools.cache
 def short_labels() -> tuple[str, ...]:
     """The catalogs' short labels, which a sentence keeps whole too: the statuses, the warning levels, the official
-    status words (未达标, 红色预警, not achieved), every language's, longest first."""
+    status words (未达标, 红色预警, not achieved), a final evaluation's list's words (未完成, 数据缺失), every
+    language's, longest first."""
     labels = set()
     for language in LANGUAGES:
         words = catalog(language)
-        labels |= {*words["status"].values(), *words["status_in_sentence"].values(), *words["warnings.level"].values(),
+        labels |= {*words["status"].values(), *words["status_in_sentence"].values(),
+                   *words["warnings.level"].values(), *words["warnings.level_final"].values(),
                    words["pace.met"], words["pace.met_named"]}
         for vocabulary in words["official_status"].values():
             labels |= set(vocabulary["words"].values())
@@ -403,7 +438,8 @@ def embedded_chinese(text: str) -> list[tuple[int, int]]:
 
 
 def embedded_joined(text: str) -> str:
-    """``text`` for Word with each piece of :func:`embedded_chinese` joined by word joiners (U+2060)."""
+    """``text`` for Word with each piece of :func:`embedded_chinese` joined (:data:`JOINS`: a Chinese word as typed,
+    which Find finds; a number with its unit in it whole)."""
     out, last = [], 0
     for start, end in merged(embedded_chinese(text)):
         out += [text[last:start], JOINS.sub("\u2060", text[start:end])]
@@ -952,10 +988,11 @@ def with_core_star(html) -> Markup:
 
 
 def name_joined(text: str) -> str:
-    """An indicator's name or a cell's note for Word: the characters of each of its :func:`name_pieces` joined by
-    word joiners (U+2060), which Word and LibreOffice never break at, a space in one a no-break space (LibreOffice
-    broke "(100 million | yuan)" at a space between word joiners); not inside a piece Word keeps whole already (a
-    number with its unit, a short label: :func:`kept_pattern`)."""
+    """An indicator's name or a cell's note for Word: each of its :func:`name_pieces` joined (:data:`JOINS`: a
+    Chinese word as typed, which Find finds, breaking as Chinese is set; a Latin piece's characters by word joiners,
+    which Word and LibreOffice never break at), a space in one a no-break space (LibreOffice broke "(100 million |
+    yuan)" at a space between word joiners); not inside a piece Word keeps whole already (a number with its unit, a
+    short label: :func:`kept_pattern`)."""
     kept = [match.span() for match in _kept().finditer(text)]  # Word's own pieces (2024 年无数据), left as they are
     out, last = [], 0
     for start, end in name_pieces(text):

@@ -4,10 +4,13 @@ Text becomes ``Str`` nodes, which pandoc writes as they are (never read as Markd
 columns are given widths fitted to their text (:func:`fitted_widths`), as pandoc otherwise shares the page
 equally.
 
-A line of a table, a heading or a title never breaks inside what the HTML edition keeps whole (a number with its unit,
-a year with 年, a range, a short label: :func:`analysis.report.line_breaks.kept_pattern`), a table's short label or a
-title's short aside (（2015年）): :func:`joined` joins its characters by word joiners (U+2060). Justified body text
-keeps a number with its unit and a short label whole, not a stage's longer head (:func:`body_pieces`). LibreOffice
+A line of a table, a heading or a title never breaks inside a number with its unit, a year with 年 or a range
+(:func:`analysis.report.line_breaks.kept_pattern`): :func:`joined` puts a word joiner (U+2060) where the number
+meets its unit or the other end of its range (2024年, 2022—2024), never between two Chinese characters, so that
+Word's Find finds a label or a name as typed (未达标, none between its characters). A table's short label is kept on
+its line by its cell (a column as wide as the label, ``w:noWrap``: :func:`~.word_file.unwrapped_labels`). Justified
+body text keeps a number with its unit whole (:func:`body_pieces`), and a short label of the catalogs by word joiners
+between its characters, a longer one's within its words (:func:`label_joined`): no cell holds it there. LibreOffice
 breaks a line of Chinese (East Asian language zh-CN) anywhere, word joiners or not; it follows Unicode's line-breaking
 rules, which a word joiner binds, in a run of another East Asian language: :mod:`.word_file` gives every run of a
 paragraph with a word joiner the East Asian language :data:`KEPT_LANGUAGE`, still Simplified Chinese.
@@ -31,6 +34,8 @@ from .line_breaks import (
     embedded_joined,
     kept_pattern,
     name_joined,
+    short_labels,
+    unit_joined,
 )
 
 PANDOC_API = [1, 23, 1, 1]
@@ -54,13 +59,14 @@ LATIN_BREAKS = re.compile(r"(?<=.)([-–—/~～])(?=.)")
 
 
 def joined(text: str) -> str:
-    """``text`` that Word and LibreOffice keep on one line: with Chinese, every character joined to the next by a word
-    joiner, but where no line breaks anyway (between the digits of a number: :data:`~.line_breaks.JOINS`), and a
-    space a narrow no-break space (LibreOffice breaks at a no-break space beside Chinese); else a space a no-break
+    """``text`` that Word and LibreOffice keep on one line: with Chinese, a word joiner where a number meets its unit
+    or a mark of a range (:data:`~.line_breaks.JOINS`: never between two Chinese characters, nor between the digits
+    of a number, where no line breaks anyway), and a space a narrow no-break space (LibreOffice breaks at a no-break
+    space beside Chinese); else a space a no-break
     space, a dash, a tilde or a slash between word joiners, and a dash that ends it (a range's first year in running
     text, 2021—) joined to what is before it: never at the start of a line."""
     if re.search(f"[{HAN}→]", text):  # and a move (2.7% →): LibreOffice breaks at a no-break space before the arrow
-        return JOINS.sub(WORD_JOINER, re.sub(f"[ {NO_BREAK_SPACES}]", NARROW_NO_BREAK_SPACE, text))
+        return unit_joined(JOINS.sub(WORD_JOINER, re.sub(f"[ {NO_BREAK_SPACES}]", NARROW_NO_BREAK_SPACE, text)))
     text = LATIN_BREAKS.sub(rf"{WORD_JOINER}\1{WORD_JOINER}", text.replace(" ", "\u00a0"))
     return re.sub(rf"(?<=[^{WORD_JOINER}])([—–~～])$", rf"{WORD_JOINER}\1", text)  # a range's first year: 2021⁠—
 
@@ -141,18 +147,38 @@ def label_parts(text: str) -> list[str]:
     return [*parts, text[start:]]
 
 
-def _joined_body(match: re.Match) -> str:
-    return "".join(joined(part) for part in label_parts(match.group()))
+def label_joined(text: str) -> str:
+    """A short label of the catalogs with its characters joined by word joiners within each of its
+    :func:`label_parts` (未⁠达⁠标, 红⁠色 | 预⁠警): only where a line of running text or a cell's note is
+    likely to end inside it (:func:`~.word_file.labels_at_line_ends`); anywhere else it stays as typed, which Word's
+    Find finds."""
+    return "".join(WORD_JOINER.join(part) for part in label_parts(text))
+
+
+@functools.cache
+def chinese_labels() -> tuple[str, ...]:
+    """The catalogs' short labels in Chinese characters alone (未达标, 红色预警, 未完成), longest first."""
+    return tuple(label for label in short_labels() if re.fullmatch(f"[{HAN}]+", label))
 
 
 def kept_whole(text: str, pieces: re.Pattern | None = None) -> str:
     """``text`` with each piece a line never breaks inside (a number with its unit: ``2022 年``, ``0.7 pp``; a short
     label; ``pieces``: :func:`word_pieces`) :func:`joined`, and a line free to break after a comma before a
-    number. In running text (``pieces``: :func:`body_pieces`), a longer Chinese label breaks between its words
-    (:func:`label_parts`)."""
+    number. A Chinese short label as typed (:func:`chinese_labels`), which Word's Find finds."""
     pieces = pieces or word_pieces()
-    join = _joined_body if pieces is body_pieces() else (lambda match: joined(match.group()))
+
+    def join(match: re.Match) -> str:
+        # a Chinese label as typed (Find finds it): a cell that holds it alone is set not to wrap, and in running text
+        # it is joined where a line is likely to end inside it (:func:`~.word_file.labels_at_line_ends`)
+        return match.group() if match.group() in chinese_labels() else joined(match.group())
+
     return BREAK_AFTER.sub(ZERO_WIDTH_SPACE, pieces.sub(join, text))
+
+
+#: A label's head that is a year (2010年 of 2010年基础值, with its word joiner), before two Chinese characters at
+#: least: a table's header breaks after it, not inside the word after it; a line break, as no invisible character
+#: holds a word of Chinese together.
+YEAR_HEAD = re.compile(rf"\d{{4}}[ {WORD_JOINER}{NO_BREAK_SPACES}]*年(?=[{HAN}]{{2}})")
 
 
 def inlines(text, pieces: re.Pattern | None = None) -> list:
@@ -167,7 +193,11 @@ def inlines(text, pieces: re.Pattern | None = None) -> list:
         if number:
             out.append({"t": "LineBreak"})
         if line and not whole and isinstance(text, Label):
-            line = name_joined(line)  # a longer label breaks between its words only (2010年 | 基础值, never 基 | 础值)
+            line = name_joined(line)
+            year = YEAR_HEAD.match(line)
+            if year:  # a longer label headed by a year breaks after it (2010年 | 基础值, never 2010年基 | 础值)
+                out += [{"t": "Str", "c": kept_whole(year.group(), pieces)}, {"t": "LineBreak"}]
+                line = line[year.end():]
         elif line and not whole:
             line = embedded_joined(line)  # English quoting Chinese: "Weihai Daily (威海日报)", never 威海 | 日报
         if line:

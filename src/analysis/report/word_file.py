@@ -27,7 +27,7 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .figures import Figures
-from .line_breaks import number_pieces
+from .line_breaks import number_pieces, short_labels
 from .ooxml import R, W, put, serialize, w
 from .palette import text_on
 from .pandoc_ast import (
@@ -36,7 +36,9 @@ from .pandoc_ast import (
     WORD_JOINER,
     ZERO_WIDTH_SPACE,
     body_pieces,
+    chinese_labels,
     kept_whole,
+    label_joined,
     letters_of,
 )
 from .word_content import METHOD_NOTE, Shading, WordDocument, report_document
@@ -299,13 +301,17 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
                 tight_rows(table, laid_on.points.get(index, float(words["word.sizes"]["Compact"])))
         for index in laid_on.roomy:
             roomy(tables[index])
+        unwrapped_labels(tables)
         release_figures(root)
         lead_into_tables(root)
         tables_close(root)
-        mark_kept_runs(root)
+        if not editable:
+            labels_at_line_ends(root, words)
+        mark_kept_runs(root, every=bool(words["language.cjk_first"]) and not editable)
         if editable:
             plain_text(root)
-            mark_kept_runs(root)  # a paragraph that holds a number's joiners only now, if any
+            labels_at_line_ends(root, words)  # a label the draft's lines are likely to end in, once plain
+            mark_kept_runs(root)  # a paragraph that holds a number's or a label's joiners only now, if any
         tables_in_one_language(root)
         pitch_lists(root, words["word.line_pitch"], words["word.item_after"], words["word.item_lines"])
         if not words["language.cjk_first"]:
@@ -345,15 +351,159 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
 
 PICTURE_NAME = "{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr"
 
+#: Letters (a Chinese character two) either side of where a line is estimated to end within which a label is taken to
+#: be at the line's end (:func:`labels_at_line_ends`), and how many more for each line before it: the estimate
+#: knows a Chinese character's width, not the Latin font's every letter, and its error grows line by line.
+LINE_END_SLACK, LINE_END_SLACK_PER_LINE = 3.0, 1.0
+#: A list's item's indent where it sets none (twips: pandoc's numbering, 720).
+LIST_INDENT_TWIPS = 720
+#: Where a line of Chinese may not break: after an opening mark, before a closing one (行首行尾禁则).
+OPENING, CLOSING_MARKS = "（《“‘〈「『【([", "）》”’〉」』】)]，。、；：！？,.;:!?%"
+#: Characters that bind their neighbours on one line: a word joiner and the no-break spaces.
+BINDING = "\u2060\u00a0\u202f"
+HAN_CHARACTER = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e]")
 
-def mark_kept_runs(root) -> None:
+
+def _letters(character: str) -> float:
+    """A character's width in Latin letters (:func:`~.pandoc_ast.letters_of`), a space half a digit's."""
+    return 0.5 if character in " \u00a0\u202f" else letters_of(character)
+
+
+def line_ends(text: str, letters: float, first: float = 0.0) -> list[tuple[float, int]]:
+    """Where the lines of ``text`` end, estimated, when it fills lines ``letters`` wide (Latin letters; a Chinese
+    character two: :func:`~.pandoc_ast.letters_of`), its first ``first`` letters in (an indent): a line may break
+    beside a Chinese character or after a space, never at a character that binds (:data:`BINDING`), after an opening
+    mark or before a closing one. Each end as (its place in letters from the text's start, its index)."""
+    ends: list[tuple[float, int]] = []
+    position, line_start, last_break = 0.0, -first, None  # letters; where a line starts (the first less its
+    # indent), the last place a line may break
+    for index, character in enumerate(text):
+        width = _letters(character)
+        before = text[index - 1] if index else ""
+        breaks = index and before not in BINDING and character not in BINDING and before not in OPENING \
+            and character not in CLOSING_MARKS and (before == " " or HAN_CHARACTER.match(character)
+                                                    or HAN_CHARACTER.match(before))
+        if breaks:
+            last_break = (position, index)
+        if position + width - line_start > letters and last_break is not None and last_break[1] > (
+                ends[-1][1] if ends else 0):
+            ends.append(last_break)
+            line_start = last_break[0]
+        position += width
+    return ends
+
+
+def _paragraph_letters(paragraph, words, width: int) -> tuple[float, float]:
+    """How many Latin letters a line of ``paragraph`` holds, ``width`` twips wide, and its first line's indent."""
+    properties = paragraph.find(w("pPr"))
+    style = properties.find(w("pStyle")) if properties is not None else None
+    style = style.get(w("val")) if style is not None else "Normal"
+    sizes = [int(size.get(w("val"))) / 2 for size in paragraph.iter(w("sz"))]
+    points = max(sizes, default=float(words["word.sizes"].get(style, words["word.sizes"]["Normal"])))
+    indent = properties.find(w("ind")) if properties is not None else None
+    if indent is not None:
+        width -= int(indent.get(w("left"), indent.get(w("start"), "0")))
+    elif properties is not None and properties.find(w("numPr")) is not None:
+        width -= LIST_INDENT_TWIPS
+    first = 4.0 if style in TEXT_STYLES else 0.0  # 首行缩进 2 字符
+    return width / (10 * points), first
+
+
+def _cell_width(tc, across: int) -> int:
+    """The twips a cell's text takes: its columns' widths less its margins (:func:`cell_twips`), a table as wide as a
+    share of the type area (``across`` twips; pandoc's ``pct``) printed at that width, whatever its grid's sum."""
+    table = tc.getparent().getparent()
+    widths = [int(column.get(w("w"), "0")) for column in table.findall(f"{w('tblGrid')}/{w('gridCol')}")]
+    share = table.find(f"{w('tblPr')}/{w('tblW')}")
+    if share is not None and share.get(w("type")) == "pct" and sum(widths):
+        widths = [width * across * int(share.get(w("w"))) / 5000 / sum(widths) for width in widths]
+    column = 0
+    for other in tc.getparent().findall(w("tc")):
+        spanned = other.find(f"{w('tcPr')}/{w('gridSpan')}")
+        span = int(spanned.get(w("val"))) if spanned is not None else 1
+        if other is tc:
+            return round(sum(widths[column:column + span])) - cell_twips(table)
+        column += span
+    return 0
+
+
+def labels_at_line_ends(root, words) -> None:
+    """A Chinese short label of running text or of a cell's note (未达标, 未完成, 红色预警), typed plainly for Word's
+    Find, joined by word joiners (:func:`~.pandoc_ast.label_joined`) where a line is estimated to end inside it or
+    near it (:func:`line_ends`, within :data:`LINE_END_SLACK`): LibreOffice and Word break a line of Chinese between
+    any two characters, and no cell holds the label on its line there. A cell that holds a label alone is set not
+    to wrap instead (:func:`unwrapped_labels`)."""
+    labels = chinese_labels()
+    if not labels:
+        return
+    pattern = re.compile("|".join(re.escape(label) for label in labels))
+    section = root.find(f"{w('body')}/{w('sectPr')}")
+    size, margins = section.find(w("pgSz")), section.find(w("pgMar"))
+    across = int(size.get(w("w"))) - int(margins.get(w("left"))) - int(margins.get(w("right")))
+    for paragraph in root.iter(w("p")):
+        nodes = [node for node in paragraph.iter(w("t")) if node.text]
+        text = "".join(node.text for node in nodes)
+        if not pattern.search(text) or "\n" in text or paragraph.find(f".//{w('br')}") is not None:
+            continue
+        cell = next((parent for parent in paragraph.iterancestors(w("tc"))), None)
+        if cell is not None and text.strip() in labels:  # alone in its cell: unwrapped
+            continue
+        letters, first = _paragraph_letters(paragraph, words, _cell_width(cell, across) if cell is not None else across)
+        ends = line_ends(text, letters, first)
+        places = [0.0]
+        for character in text:
+            places.append(places[-1] + _letters(character))
+        joined_at = []
+        for match in pattern.finditer(text):
+            start, end = places[match.start()], places[match.end()]
+            if any(start - slack < place < end + slack for number, (place, _) in enumerate(ends)
+                   for slack in [LINE_END_SLACK + LINE_END_SLACK_PER_LINE * number]):
+                joined_at.append(match.span())
+        if joined_at:
+            _join_in_nodes(nodes, joined_at)
+
+
+def _join_in_nodes(nodes, spans: list[tuple[int, int]]) -> None:
+    """The text nodes of a paragraph with the labels at ``spans`` (indices in their text together) joined, each in
+    the node that holds its first character (a label spans no two runs: pandoc starts a run where the script
+    changes)."""
+    offset = 0
+    for node in nodes:
+        text, length, out, last = node.text, len(node.text), [], 0
+        for start, end in spans:
+            if offset <= start and end <= offset + length:
+                out += [text[last:start - offset], label_joined(text[start - offset:end - offset])]
+                last = end - offset
+        node.text = "".join(out) + text[last:]
+        offset += length
+
+
+def unwrapped_labels(tables) -> None:
+    """A cell that holds one short label of the catalogs (未达标, 红色预警, 进度正常, Not achieved) and nothing else
+    set not to wrap (``w:noWrap``): its column is as wide as the label (:class:`~.pandoc_ast.Label`), and the label is
+    kept on one line by the cell, not by word joiners between its characters, which would hide it from Word's Find."""
+    labels = set(short_labels())
+    for table in tables:
+        for tc in table.iter(w("tc")):
+            if tc.find(f".//{w('tbl')}") is not None:
+                continue
+            texts = ["".join(node.text or "" for node in paragraph.iter(w("t"))) for paragraph in tc.findall(w("p"))]
+            texts = [text.replace(WORD_JOINER, "") for text in texts if text.strip()]
+            if len(texts) == 1 and texts[0].strip() in labels and not tc.findall(f".//{w('br')}"):
+                put(put(tc, "tcPr"), "noWrap", {})
+
+
+def mark_kept_runs(root, every: bool = False) -> None:
     """Every run of a paragraph with a word joiner (what a line never breaks inside: 2024年, 万元/人, a short label)
     in the East Asian language :data:`~.pandoc_ast.KEPT_LANGUAGE`, whose line breaks LibreOffice takes from Unicode's
     rules, which a word joiner binds (it breaks a line of zh-CN anywhere): the whole paragraph, whose lines break
-    by one set of rules."""
+    by one set of rules. ``every``: every paragraph's (a Chinese report's), so that its text is set in one face
+    whether or not it holds a joiner: a paragraph in zh-CN took Noto Sans CJK's taller lines and full-width quotes
+    where the paragraphs around it, each with a label or a name joined, took zh-Hans's, and with the joiners only
+    where a number meets its unit, the report printed a page longer."""
     for paragraph in root.iter(w("p")):
         runs = [run for run in paragraph.iter(w("r")) if run.find(w("t")) is not None]
-        if any(WORD_JOINER in (text.text or "") for run in runs for text in run.iter(w("t"))):
+        if every or any(WORD_JOINER in (text.text or "") for run in runs for text in run.iter(w("t"))):
             for run in runs:
                 put(put(run, "rPr"), "lang").set(w("eastAsia"), KEPT_LANGUAGE)
 
