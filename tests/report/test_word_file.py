@@ -248,9 +248,7 @@ def cell_margin(tc, side: str) -> int:
 
 def test_a_badge_stands_a_millimetre_clear_of_its_cells_lines(zh):
     """A status on its colour with its note under it (the scorecard's, the warning list's) is 1 mm (1440 / 25.4 = 57
-    twips) from its cell's lines, not the Chinese tables' 0.5 mm (28 twips), which set the colour against the line
-    and the number of the cell before it (0.4个百分点) touching it from the other side; the tables' other cells keep
-    0.5 mm."""
+    twips) from its cell's lines, as every other cell of the Chinese tables is."""
     badges = others = 0
     for tc in zh.element.body.iter(f"{W}tc"):
         if tc.find(f"{W}p/{W}pPr/{W}shd") is not None:
@@ -258,8 +256,19 @@ def test_a_badge_stands_a_millimetre_clear_of_its_cells_lines(zh):
             assert (cell_margin(tc, "left"), cell_margin(tc, "right")) == (57, 57)
         elif tc.getparent().getparent().find(f"{W}tblPr/{W}tblCellMar") is not None:  # not a card's layout
             others += 1
-            assert (cell_margin(tc, "left"), cell_margin(tc, "right")) == (28, 28)
+            assert (cell_margin(tc, "left"), cell_margin(tc, "right")) == (57, 57)
     assert badges >= SERIES - 3 and others
+
+
+def test_a_right_aligned_value_stands_clear_of_the_next_cells_words(zh, en):
+    """Every table's cells (but a card's layout of its chart beside its numbers, which has no lines) at least 1 mm
+    from their left and right lines, read from the XML: two cells' words 2 mm apart at least (0.5 mm a side printed
+    24,800 against 已达标). 1 mm is 1440 / 25.4 = 56.7 twips; the Word files write 57."""
+    for document in (zh, en):
+        margins = [(cell_margin(tc, "left"), cell_margin(tc, "right")) for tc in document.element.body.iter(f"{W}tc")
+                   if tc.getparent().getparent().find(f"{W}tblPr/{W}tblCellMar") is not None]
+        assert len(margins) > 100
+        assert min(min(pair) for pair in margins) >= 57
 
 
 def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
