@@ -181,7 +181,7 @@ def test_words_find_finds_the_labels_and_names_as_typed(example_reports):
     likely to end in it; none between two Chinese characters elsewhere: Word's Find finds 未完成, 数据缺失, 已达标 and
     进度正常 as typed (the report held 4,423 word joiners, every label joined, and Find found none of them) and every
     indicator's name; a justified line is no longer stretched around a long joined run (指 标 4 省 级 缺 …)."""
-    from analysis.report.pandoc_ast import chinese_labels, label_joined
+    from analysis.report.pandoc_ast import chinese_labels, joined_throughout, label_joined
 
     body = part(example_reports["final-zh"] / "report.docx", "word/document.xml")
     paragraphs = ["".join(node.text or "" for node in paragraph.iter(f"{W}t")) for paragraph in body.iter(f"{W}p")]
@@ -189,8 +189,8 @@ def test_words_find_finds_the_labels_and_names_as_typed(example_reports):
     assert text.count("\u2060") < 2000
     for label in ("未完成", "数据缺失", "已达标", "进度正常"):
         present = text.replace("\u2060", "").count(label)
-        # as typed at least four times in five (a list's and a table's; the rest at a line's likely end)
-        assert present >= 2 and text.count(label) * 5 >= present * 4, (label, text.count(label), present)
+        # as typed at least two times in three (a list's and a table's; the rest at a line's likely end)
+        assert present >= 2 and text.count(label) * 3 >= present * 2, (label, text.count(label), present)
     with open(DEFAULT_PLAN_DIR / "indicator_metadata.csv", encoding="utf-8-sig") as file:
         names = {row["short_name_zh"] for row in csv.DictReader(file)}
     assert len(names) >= 20 and not [name for name in sorted(names) if name not in text]
@@ -199,6 +199,9 @@ def test_words_find_finds_the_labels_and_names_as_typed(example_reports):
     bare = re.sub(f"(?<=[\\d%\u2060/])(?:{units})", "", text)
     for label in chinese_labels():
         bare = bare.replace(label_joined(label), label)
+    words = catalog("zh")  # and the cards' legend, each item held whole (never 推 | 算)
+    for item in words["card.legend"].split(words["card.legend_separator"]):
+        bare = bare.replace(joined_throughout(item), "")
     assert not re.findall("[\u4e00-\u9fff]\u2060[\u4e00-\u9fff]", bare)
 
 
@@ -275,7 +278,7 @@ def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
     warning_list, changes = zh.tables[1:3]
     # no "needed per year" at the final evaluation
     assert [spaced(cell.text) for cell in warning_list.rows[0].cells] == [
-        "序号", "指标", "完成情况", "状态", "最新值", "目标", "差距", "2020年以来年均变化"]
+        "序号", "指标", "完成情况", "状态", "最新值", "目标", "差距", "2020年\n以来年均变化"]  # broken after its year
     # the first department's row spans the table; R&D intensity (not achieved in 2024) is a target missed, in red
     assert len({cell._tc for cell in warning_list.rows[1].cells}) == 1
     intensity = warning_list.rows[2].cells
@@ -593,7 +596,9 @@ def test_the_appendixs_names_hold_their_units(zh, en):
     names = [row.cells[0].text for row in table.rows[1:]]
     with_units = [name for name in names if re.search("（[^（）]*）$", name)]
     assert len(with_units) >= 40
-    assert not [name for name in with_units if "\u2060" in name]  # as typed: Find finds them
+    # as typed (Find finds them), the unit bound to the name's last character, a unit per unit at its slash
+    assert not [name for name in with_units if re.search("[\u4e00-\u9fff]\u2060[\u4e00-\u9fff]", name)]
+    assert all(re.search("[\u4e00-\u9fff]\u2060（[^（）]*）$", name) for name in with_units)
     grid = [int(col.get(f"{W}w")) for col in table._tbl.findall(f"{W}tblGrid/{W}gridCol")]
     assert "26. 海洋产业增加值占GDP比重（%）" in {spaced(name) for name in names}
     assert 15.6 * grid[0] / sum(grid) - 0.2 >= 5.45

@@ -71,6 +71,17 @@ def joined(text: str) -> str:
     return re.sub(rf"(?<=[^{WORD_JOINER}])([—–~～])$", rf"{WORD_JOINER}\1", text)  # a range's first year: 2021⁠—
 
 
+#: Between any two characters but two of a Latin word or a number (:data:`~.line_breaks.GLUED`, which no line breaks).
+EVERY_JOIN = re.compile(r"(?<=[^0-9A-Za-z.,%&])(?=.)|(?<=.)(?=[^0-9A-Za-z.,%&])", re.S)
+
+
+def joined_throughout(text: str) -> str:
+    """``text`` held on one line by word joiners between every two of its characters, Chinese ones too (a legend's
+    item: 按实际年均增长推算, never 推 | 算), its spaces narrow no-break spaces: for a piece no cell holds and no
+    reader searches for."""
+    return EVERY_JOIN.sub(WORD_JOINER, re.sub(f"[ {NO_BREAK_SPACES}]", NARROW_NO_BREAK_SPACE, text))
+
+
 @functools.cache
 def _stage_heads() -> str:
     """The head of a completion rate of a stage target or of one year (``2023 年阶段目标`` of ``2023 年阶段目标完成率
@@ -149,9 +160,9 @@ def label_parts(text: str) -> list[str]:
 
 def label_joined(text: str) -> str:
     """A short label of the catalogs with its characters joined by word joiners within each of its
-    :func:`label_parts` (未⁠达⁠标, 红⁠色 | 预⁠警): only where a line of running text or a cell's note is
-    likely to end inside it (:func:`~.word_file.labels_at_line_ends`); anywhere else it stays as typed, which Word's
-    Find finds."""
+    :func:`label_parts` (a joiner between each two characters of 未达标; 红色 | 预警 within its words): only where a
+    line of running text or a cell's note is likely to end inside it (:func:`~.word_file.labels_at_line_ends`);
+    anywhere else it stays as typed, which Word's Find finds."""
     return "".join(WORD_JOINER.join(part) for part in label_parts(text))
 
 

@@ -40,6 +40,7 @@ from .pandoc_ast import (
     header,
     inlines,
     joined,
+    joined_throughout,
     least_widths,
     letters_of,
     link,
@@ -652,7 +653,7 @@ def legend(words) -> dict:
     """The legend of the cards' marks, in the cards' notes' type (smaller than a card's title, as it explains what
     follows), each of its items kept on one line (never "按实际年均增长推 / 算", nor "—·—" apart from its words)."""
     separator = words["card.legend_separator"]
-    items = [joined(item) for item in words["card.legend"].split(separator)]
+    items = [joined_throughout(item) for item in words["card.legend"].split(separator)]
     # then what the cards' "distance covered / time elapsed" compares, said where it is first shown
     return styled("Card Notes", [{"t": "Para", "c": [{"t": "Str", "c": separator.join(items)
                                                            + words["card.completion_defined"]}]}])
@@ -806,11 +807,13 @@ def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
 
 def unit_held(name: str) -> str:
     """An indicator's name with the unit in brackets after it (…占研发经费比重（%）, R&D intensity (%)) held to the
-    name's last word (its last two Chinese characters): a line that breaks the name carries them over together, never
+    name's last word (its last Chinese character): a line that breaks the name carries them over together, never
     the unit alone. An English name's last word and its unit's first (productivity (10,000) when they are longer
     together than :data:`~.pandoc_ast.LONG_WORD` letters are not held: a column narrower than they are broke a word
     in two (SMEs (enterpris | es)), where the unit may as well start the next line."""
-    held = re.sub(f"[{HAN}]{{2}}（[^（）]*）$", lambda match: joined(match.group()), name)
+    # the name's last character and the unit bound by a word joiner, the unit's own characters kept as a unit is
+    # (万元/人 joined at its slash): the name as typed, which Find finds
+    held = re.sub(f"(?<=[{HAN}])（[^（）]*）$", lambda match: WORD_JOINER + joined(match.group()), name)
     piece = re.search(r"(\S+) (\([^()\s]*)[^()]*\)$", held)
     if piece and letters_of(f"{piece.group(1)} {piece.group(2)}") > LONG_WORD:
         return held
