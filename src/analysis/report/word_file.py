@@ -309,9 +309,8 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
             labels_at_line_ends(root, words)
         mark_kept_runs(root, every=bool(words["language.cjk_first"]) and not editable)
         if editable:
-            plain_text(root)
-            labels_at_line_ends(root, words)  # a label the draft's lines are likely to end in, once plain
-            mark_kept_runs(root)  # a paragraph that holds a number's or a label's joiners only now, if any
+            plain_text(root)  # a draft edited by hand: its labels as typed, broken by Word's rules (the lines move)
+            mark_kept_runs(root)  # a paragraph that holds a number's joiners only now, if any
         tables_in_one_language(root)
         pitch_lists(root, words["word.line_pitch"], words["word.item_after"], words["word.item_lines"])
         if not words["language.cjk_first"]:
@@ -488,7 +487,8 @@ def unwrapped_labels(tables) -> None:
             if tc.find(f".//{w('tbl')}") is not None:
                 continue
             texts = ["".join(node.text or "" for node in paragraph.iter(w("t"))) for paragraph in tc.findall(w("p"))]
-            texts = [text.replace(WORD_JOINER, "") for text in texts if text.strip()]
+            # as read: without word joiners, a no-break space a space (an English label: Not achieved)
+            texts = [re.sub("[\u00a0\u202f]", " ", text.replace(WORD_JOINER, "")) for text in texts if text.strip()]
             if len(texts) == 1 and texts[0].strip() in labels and not tc.findall(f".//{w('br')}"):
                 put(put(tc, "tcPr"), "noWrap", {})
 
