@@ -683,10 +683,10 @@ def test_a_final_names_the_series_without_data_as_data_missing_as_the_report_doe
     for language, status, said in (
             ("zh", "数据不足（数据缺失，待补充）",
              "目标年份已到，5个指标序列尚无可作最终判定的数据，为“数据缺失”。"
-             "待补充的数据：未明确牵头部门：指标 4、6、7、8、9无可作判断的数据。"),
+             "待补充的数据：指标 4、6、7、8、9无可作判断的数据。"),
             ("en", "Insufficient data (data missing, to be supplied)",
              "The target year has come: 5 series have no data for a final verdict yet (“Data missing”). Data still "
-             "to be supplied: Lead department not named: indicators 4, 6, 7, 8 and 9 with no data to judge by.")):
+             "to be supplied: indicators 4, 6, 7, 8 and 9 with no data to judge by.")):
         blocks = self_evaluation_blocks(year_context(tables, language, 2015))
         table = next(block for block in blocks if block.kind == "table" and block.name == "indicators")
         cells = {row[0]: row[6] for row in table.rows}

@@ -73,7 +73,7 @@ def test_warnings_before_the_data_in_english_red_before_amber():
     # target missed; each is listed as data missing, its years 2022–2024 named among the data still to be supplied,
     # once for the four, in their order (18, red, is listed first), and the qualitative 22 after them
     assert "4 series: 4 with data missing." in html and "Red" not in html
-    assert ("Data still to be supplied: Lead department not named: indicators 2, 14, 18 and 30 for 2022–2024, "
+    assert ("Data still to be supplied: indicators 2, 14, 18 and 30 for 2022–2024, "
             "indicator 22 not assessed yet.") in html
     # the last column's heading a noun phrase, with the year the change is counted from (never "Actual per year")
     headings = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", html)]
@@ -97,13 +97,13 @@ def test_warnings_before_the_data_in_english_red_before_amber():
 
 @pytest.mark.parametrize(("language", "intro", "none"), [
     ("zh", "目标年份已到，按牵头责任部门列出未完成目标的指标序列：2024年数值未达到目标的，为“未完成”。"
-           "共1个：未完成1个。待补充的数据：未明确牵头部门：指标22尚未评价。",
-     "目标年份已到，没有未完成目标或数据缺失的指标序列。待补充的数据：未明确牵头部门：指标22尚未评价。"),
+           "共1个：未完成1个。待补充的数据：指标22尚未评价。",
+     "目标年份已到，没有未完成目标或数据缺失的指标序列。待补充的数据：指标22尚未评价。"),
     ("en", "The target year has come. Series that missed their target, by lead department: “Target missed” where the "
            "2024 value falls short of the target. 1 series: 1 with the target missed. Data still to be supplied: "
-           "Lead department not named: indicator 22 not assessed yet.",
+           "indicator 22 not assessed yet.",
      "The target year has come: no series has missed its target or lacks its data. Data still to be supplied: "
-     "Lead department not named: indicator 22 not assessed yet.")])
+     "indicator 22 not assessed yet.")])
 def test_a_final_list_defines_only_the_words_it_uses_and_names_what_is_not_assessed_yet(language, intro, none):
     """A final evaluation (2024) with high-tech enterprises (10) at 1,580 in 2024 against 1,600, a target missed,
     and a qualitative indicator (22) whose department has sent no rating: the sentence defines "Target missed"

@@ -238,7 +238,8 @@ def still_to_supply(context: ReportContext, rows: list[WarningRow], said: str = 
     those owing a qualitative indicator's assessment alone). Under each, in the order of their first indicator: the
     series listed as data missing that lack the same years, said once for them all ("市科技局：指标1、2缺2022—2024年
     数据，指标7缺2024年数据"); those listed without any data to judge by; the qualitative indicators whose department
-    has sent no assessment for the report year (not yet assessed). Empty when nothing is owed. ``said``: where the
+    has sent no assessment for the report year (not yet assessed). Where the plan names no lead department for any of
+    them, no department is named. Empty when nothing is owed. ``said``: where the
     catalog gives the words for each (the self-evaluation writes an item as its own text does: 指标 4)."""
     words, language = context.words, context.language
     joined = context.joined()
@@ -259,8 +260,11 @@ def still_to_supply(context: ReportContext, rows: list[WarningRow], said: str = 
         parts = [words.count_text(f"{said}.data_missing_{kind}", len(series), years=years,
                                   ids=join_and(words, [number for _, number in sorted(series)]))
                  for (kind, years), series in sorted(groups.items(), key=lambda group: min(group[1]))]
-        items.append(words.text("warnings.data_missing_department", department=department,
-                                items=words["warnings.data_missing_separator"].join(parts)))
+        together = words["warnings.data_missing_separator"].join(parts)
+        # a plan that names no lead department at all: the series alone, no "Lead department not named:" before them
+        alone = list(owed) == [words["warnings.no_department"]]
+        items.append(together if alone else words.text("warnings.data_missing_department", department=department,
+                                                       items=together))
     return words.text("warnings.data_missing", items=words.join(items)) if items else ""
 
 
