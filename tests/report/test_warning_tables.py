@@ -419,7 +419,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                          "除另有注明的以外，各序列均由进展判断转为对照 2023年阶段目标的判定。")
     mid_en = load_report(relative(example_tables), 2023, "en")
     assert changes_intro(mid_en, *change_rows(mid_en)) == (
-        "Compared with the status on 2022 data (assessed now), 4 series have worsened, 1 improved and 18 are "
+        "Compared with the 2022 status as today's data give it, 4 series have worsened, 1 improved and 18 are "
         "unchanged; 2 cannot be compared "
         "(indicators 17, 18: 2022 before the level applied). "
         "The “Change in status” column compares the two years' ratings, not the values: where a status is worse "
@@ -701,7 +701,7 @@ def test_the_finals_series_without_its_target_years_value_names_the_missing_year
     (2024, "zh", "（二）与2023年中期评估结论相比", "与2023年中期评估相比"),
     # the mid-term against 2022, a year of annual monitoring: its status is worked out now, no assessment of it
     # need have been published, so none is cited
-    (2023, "en", "3.2 Changes from the status on 2022 data (assessed now)", "From status on 2022 data"),
+    (2023, "en", "3.2 Changes from the 2022 status", "From the 2022 status"),
     (2023, "zh", "（二）与按2022年数据所作判断相比", "与按2022年数据所作判断相比")])
 def test_the_earlier_year_of_a_change_is_named_by_what_it_was(example_tables, year, language, heading, sheet):
     from bs4 import BeautifulSoup

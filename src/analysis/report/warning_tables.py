@@ -575,8 +575,8 @@ def earlier_kind(context: ReportContext, previous: int) -> str:
 
 
 def earlier(context: ReportContext, previous: int) -> str:
-    """The earlier year of a change named by what it was: "the 2023 mid-term evaluation", "the status on 2022 data
-    (assessed now)"."""
+    """The earlier year of a change named by what it was: "the 2023 mid-term evaluation", "the 2022 status as
+    today's data give it"."""
     return context.words.text(f"warnings.earlier.{earlier_kind(context, previous)}", year=previous)
 
 
