@@ -59,7 +59,7 @@ def test_one_has_its_own_form_where_the_language_needs_it():
         "1 has 2022 as its latest year (indicator 21)")
     assert en.count_text("summary.currency_earlier", 2, year=2022, ids="4, 21") == (
         "2 have 2022 as their latest year (indicators 4, 21)")
-    assert zh.count_text("summary.currency_earlier", 1, year=2022, ids="21") == "1 个最新为 2022年（指标 21）"
+    assert zh.count_text("summary.currency_earlier", 1, year=2022, ids="21") == "1个最新为2022年（指标21）"
 
 
 def test_a_status_word_has_no_comma_of_its_own():
@@ -107,9 +107,9 @@ def test_a_value_a_sentence_does_not_name_the_series_of_has_its_unit_in_every_la
     assert zh.quantity_alone("8,000", "亿元") == "8,000亿元"
 
 
-def test_a_number_after_a_chinese_word_has_a_space_a_place_s_words_none():
+def test_neither_a_number_nor_a_place_s_words_after_a_chinese_word_has_a_space():
     zh = catalog("zh")
-    assert zh.value_text("card.secondary_value", "55.3%", year="2015") == "2015年的 55.3%"
+    assert zh.value_text("card.secondary_value", "55.3%", year="2015") == "2015年的55.3%"
     assert zh.value_text("card.secondary_value", "第18位", year="2015") == "2015年的第18位"
     assert catalog("en").value_text("card.secondary_value", "No. 18", year="2015") == "No. 18 (2015)"
 
@@ -135,7 +135,7 @@ def test_a_plan_that_calls_itself_otherwise_gets_its_word():
 
     national = plan_catalog("zh", "规划")
     # 方案 (an implementation plan) becomes 规划 (a five-year plan) in every sentence, nothing else changes
-    assert national["summary.scope"].startswith("规划共列 {n_indicators} 项指标")
+    assert national["summary.scope"].startswith("规划共列{n_indicators}项指标")
     assert "方案" not in str(national.entries)
     assert national["status.achieved"] == catalog("zh")["status.achieved"]
     # the catalog's own word, or none: the catalog itself
@@ -155,8 +155,8 @@ def test_no_catalog_gives_a_key_twice():
         assert isinstance(read_yaml(path, 10 * 1024 * 1024), dict), path
 
 
-#: A space beside a full-width bracket with Chinese on its other side ("） 不在", "的 （"); one beside a Latin word or a
-#: number is the house style ("26 项", "第 3 行", "national 序列").
+#: A space beside a full-width bracket with Chinese on its other side ("） 不在", "的 （"); one beside a Latin word is
+#: the house style ("national 序列"), none beside a number (:data:`NUMBER_SPACE`).
 BRACKET_SPACE = re.compile(r"） +[\u4e00-\u9fff]|[\u4e00-\u9fff] +（")
 
 
@@ -203,9 +203,9 @@ def test_an_indicators_series_is_told_without_a_space_after_its_bracket():
 
     with mistakes_told_in("zh"):
         assert plan_error("table.not_in_indicators", indicator=series_of(99, "national"), file="indicators.csv") == (
-            "指标 99（national 序列）不在 indicators.csv 中")
+            "指标99（national 序列）不在 indicators.csv 中")
         assert plan_error("table.not_in_indicators", indicator=series_of(99, ""), file="indicators.csv") == (
-            "指标 99 不在 indicators.csv 中")  # a space beside a number: kept
+            "指标99不在 indicators.csv 中")  # none beside a number, one beside a Latin word
     assert catalog("en").text("plan_errors.table.not_in_indicators", indicator="99 series national",
                               file="indicators.csv") == "indicator 99 series national is not in indicators.csv"
 
@@ -230,12 +230,70 @@ def test_no_chinese_text_leaves_a_space_between_a_fields_unit_and_the_words_afte
     assert sorted(spaced) == []
     from analysis.catalog import _tight
 
-    assert _tight("{value} 起算", {"value": "109.61亿元"}) == "109.61亿元起算"
-    assert _tight("{value} 起算", {"value": "2.5%"}) == "2.5% 起算"
+    assert _tight("{value}起算", {"value": "109.61亿元"}) == "109.61亿元起算"
+    assert _tight("{value}起算", {"value": "2.5%"}) == "2.5%起算"
     assert _tight("依据单位 {unit} 和指标名称", {"unit": "人"}) == "依据单位 人 和指标名称"  # a word set apart
     assert _tight("另见 {where}", {"where": "市科技局.xlsx"}) == "另见 市科技局.xlsx"
-    assert _tight("表{table} 第{row}行", {"table": "1", "row": "2"}) == "表1 第2行"
+    assert _tight("表{table}第{row}行", {"table": "1", "row": "2"}) == "表1第2行"
     assert _tight("{name} 序列", {"name": "national"}) == "national 序列"
+
+
+#: Chinese characters and full-width punctuation (，：（）“”).
+FULL_WIDTH = "\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”"
+#: A space between a Chinese character (or full-width punctuation) and a number, on either side ("所列 26 项",
+#: "2020年 2.40", "（相对 +7.3%）"): GB/T 15834-2011 and official documents write none. Not a number that belongs to
+#: a Latin word or follows one as its argument (UTF-8 编码, 加 --jobs 1 运行, FORCE=1 可, Excel 97-2003 工作簿: a space
+#: beside Latin is kept).
+NUMBER_SPACE = re.compile(rf"[{FULL_WIDTH}] +[+\-−]?\d|(?<![A-Za-z_])(?<![A-Za-z_][\-.+=])(?<![A-Za-z] )(?<!\d-)"
+                          rf"(?<![\d.,])\d(?:[\d,.]*\d)?%? +[{FULL_WIDTH}]")
+#: A field that always holds a number, written with a space beside a Chinese character ("共 {count} 个", "第 {row} 行";
+#: not a year, which a mistake may quote as typed).
+NUMBER_FIELD_SPACE = re.compile(rf"[{FULL_WIDTH}] +\{{(?:count|n|total|line|row|n_indicators)[:}}]|"
+                                rf"\{{(?:count|n|total|line|row|n_indicators)(?::[^{{}}]*)?\}}%? +[{FULL_WIDTH}]")
+
+
+class _Number:
+    """A field's value as a number of any format (``{value:g}``, ``{size:,}``, ``{value}``)."""
+
+    def __format__(self, spec: str) -> str:
+        return "12"
+
+
+def test_no_chinese_text_puts_a_space_between_a_chinese_character_and_a_number():
+    """zh.yml writes no space between a Chinese character and a number or a field that holds one (所列26项指标,
+    第1行, 共{count}个), and none is left when the fields are numbers: a space the template keeps beside a field that
+    may hold a word (未知的年份 {year}：, a quoted 'x' or a number) is left out where the field is a number."""
+    zh = catalog("zh")
+    assert [key for key, text in texts(zh.entries) if NUMBER_SPACE.search(text)] == []
+    assert [key for key, text in texts(zh.entries) if NUMBER_FIELD_SPACE.search(text)] == []
+    spaced = []
+    for key, text in texts(zh.entries):
+        names = fields(text)
+        if names:
+            try:
+                said = zh.text(key, **{name: _Number() for name in names})
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                continue  # a field that is no number (a list, a mapping)
+            if NUMBER_SPACE.search(said):
+                spaced.append((key, said))
+    assert spaced == []
+
+
+def test_a_chinese_sentence_joins_its_numbers_to_their_words():
+    zh = catalog("zh")
+    assert zh.text("intro", plan_title="测试方案", n_indicators=26, purpose="", period="") == (
+        "依据《测试方案》所列26项指标。本报告按编制时已发布的数据评估，各数值的来源见附录。")
+    assert zh.text("made_after", year=2024) == "本报告依据已发布的2024年数据编制"
+    from analysis.catalog import _tight
+
+    # a template's space beside a field that may hold a word or a number (a value as typed, quoted or not)
+    assert _tight("年份为 {typed}，但", {"typed": "2030"}) == "年份为2030，但"
+    assert _tight("年份为 {typed}，但", {"typed": "'x'"}) == "年份为 'x'，但"  # a quoted value: its space kept
+    assert _tight("{name} {when}年为 {reading}", {"name": "万元GDP能耗下降率", "when": "2023", "reading": "4.6%"}) == (
+        "万元GDP能耗下降率2023年为4.6%")
+    assert _tight("{id} {name}：", {"id": "1.1", "name": "创新布局"}) == "1.1 创新布局："  # a number and its name
+    assert _tight("文件 {file} 有误", {"file": "v2"}) == "文件 v2 有误"  # a Latin word ending in a digit
+    assert _tight("是否应为 {plain}？", {"plain": "−2.5"}) == "是否应为−2.5？"
 
 
 def test_the_chinese_catalog_calls_a_plan_by_its_own_word():

@@ -44,7 +44,9 @@ class Catalog:
     def text(self, key: str, **fields) -> str:
         """The template at ``key`` with ``fields`` filled in. In a language that does not break at spaces, a space of
         the template between a full-width bracket and a Chinese character is left out where a field brings the
-        bracket (指标 {indicator} 不在: 指标 99 不在, 指标 99（national 序列）不在): the bracket holds its own space.
+        bracket (指标 {indicator} 不在: 指标99（national 序列）不在): the bracket holds its own space; so is one
+        between a Chinese character and a field that brings a number (未知的年份 {year}：未知的年份2030,
+        未知的年份 'x'), as the catalog writes no space between a Chinese character and a number.
         The fields' own text is kept as it is."""
         template = self[key]
         if not fields:
@@ -54,9 +56,8 @@ class Catalog:
         return _tight(template, fields)
 
     def value_text(self, key: str, value: str, **fields) -> str:
-        """The template at ``key`` for a ``value`` that opens with a number (2015年的 55.3%, a space between 年 and
-        the number, as every number beside a Chinese word has), or at ``key_words`` for one that opens with a word
-        (2015年的第18位, a rank's place: no space before 第)."""
+        """The template at ``key`` for a ``value`` that opens with a number (2015年的55.3%; the 55.3% of 2015), or at
+        ``key_words`` for one that opens with a word (2015年的第18位, a rank's place; the 18th place of 2015)."""
         key += "" if re.match(r"[0-9+\-−.]", value) else "_words"
         return self.text(key, value=value, **fields)
 
@@ -211,29 +212,45 @@ _BRACKET_CLOSE, _BRACKET_OPEN = "）", "（"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 #: A number in a Chinese unit (77家/万人, 109.61亿元, 2023—2024年): no space before the Chinese word after it.
 _QUANTITY = re.compile(r"[+\-−]?\d[\d,.]*(?:[—–-]\d[\d,.]*)?\S*[\u4e00-\u9fff]")
+#: A Chinese character or full-width punctuation (，：（）“”): no space between it and a number.
+_FULL_WIDTH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
+#: A field's text that opens with a number (2030, −0.3, 4.6%), and one that ends in a number (4.6%, 2030), not a
+#: Latin word's (UTF-8, v2).
+_OPENS_NUMBER = re.compile(r"[+\-−]?\d")
+_ENDS_NUMBER = re.compile(r"(?<![A-Za-z_])(?<![A-Za-z_][\-.+])[+\-−]?\d(?:[\d,.]*\d)?%?$")
 
 
 def _tight(template: str, fields: dict) -> str:
     """``template`` filled with ``fields``, less each space of the template itself that stands between ）and a Chinese
-    character, or a Chinese character and （, and after a field that is a number in a Chinese unit before a Chinese
-    character (``{latest} 已达到`` gives 77家/万人已达到, as 2.5% 已达到 keeps its space and a word set apart,
-    ``单位 {unit} 和``, its own) (:meth:`Catalog.text`)."""
-    text, spaces, quantities = "", [], set()
+    character, or a Chinese character and （, after a field that is a number in a Chinese unit before a Chinese
+    character (``{latest} 已达到`` gives 77家/万人已达到, as a word set apart, ``单位 {unit} 和``, keeps its own), and
+    between a Chinese character or full-width punctuation and a field that opens with a number (``年份为 {year}，``
+    gives 年份为2030，, as ``年份为 'x'，`` keeps its space; ``{status} {count}项``: 已达标3项), and between a field
+    that ends with a number and the template's own Chinese character (``{count} 项``); a number and the name it
+    numbers, two fields, keep their space (``{id} {name}``: 1 研发人员数, 1.1 创新布局) (:meth:`Catalog.text`)."""
+    text, spaces, quantities, starts, ends, own = "", [], set(), set(), set(), set()
     for literal, name, spec, conversion in string.Formatter().parse(template):
         spaces += [len(text) + index for index, char in enumerate(literal) if char == " "]
+        own.update(range(len(text), len(text) + len(literal)))
         text += literal
         if name is not None:
             field = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
             value = field.format(**fields)
+            if _OPENS_NUMBER.match(value):
+                starts.add(len(text))
             text += value
             if _QUANTITY.fullmatch(value):
                 quantities.add(len(text) - 1)
+            if _ENDS_NUMBER.search(value):
+                ends.add(len(text) - 1)
 
     def loose(index: int) -> bool:
         before, after = text[index - 1:index], text[index + 1:index + 2]
         return (before == _BRACKET_CLOSE and bool(_HAN.match(after))) or (
             bool(_HAN.match(before)) and after == _BRACKET_OPEN) or (
-            index - 1 in quantities and bool(_HAN.match(after)))
+            index - 1 in quantities and bool(_HAN.match(after))) or (
+            index + 1 in starts and bool(_FULL_WIDTH.match(before))) or (
+            index - 1 in ends and index + 1 in own and bool(_FULL_WIDTH.match(after)))
 
     dropped = {index for index in spaces if loose(index)}
     return "".join(char for index, char in enumerate(text) if index not in dropped) if dropped else text

@@ -75,26 +75,25 @@ def test_a_plan_is_headed_by_its_title_and_a_phone_sees_each_report_as_lines(tmp
 
 
 def test_the_statuses_read_in_the_reports_words_and_stay_on_a_phone(tmp_path):
-    """The counts as the report writes them, by indicator (已达标 4 项、数据不足 22 项, never an English comma in
+    """The counts as the report writes them, by indicator (已达标4项、数据不足22项, never an English comma in
     Chinese), a count kept with its status; on a phone they stay, labelled, as do the data."""
     manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh", "总结评估", {"已达标": 4, "数据不足": 22})
     path = tmp_path / "weihai" / "2024" / "zh" / "manifest.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["summary"]["counts_parts"] = ["定量指标 26 项：已达标 4 项、数据不足 22 项", "定性指标 3 项尚未评价"]
+    data["summary"]["counts_parts"] = ["定量指标26项：已达标4项、数据不足22项", "定性指标3项尚未评价"]
     path.write_text(json.dumps(data), encoding="utf-8")
     page = index_html(tmp_path)
     # each part a line of its own (display: block), a count never joined to the next part ("未达标 9 项 定性指标 3
     # 项", "Not achieved 9. 3 qualitative …" read as one)
     parts = [span.get_text() for span in BeautifulSoup(page, "html.parser").select("td.counts span.part")]
-    assert parts == ["定量指标\u00a026\u00a0项：已达标\u00a04\u00a0项、数据不足\u00a022\u00a0项",
-                     "定性指标\u00a03\u00a0项尚未评价"]
+    assert parts == ["定量指标26项：已达标4项、数据不足22项", "定性指标3项尚未评价"]  # keep-all: broken at 、 only
     assert re.search(r"td\.counts \.part \{ display: block; \}", page)
     # a manifest written before the parts: its text in one part
     data["summary"].pop("counts_parts")
-    data["summary"]["counts_text"] = "已达标 4 项、数据不足 22 项"
+    data["summary"]["counts_text"] = "已达标4项、数据不足22项"
     path.write_text(json.dumps(data), encoding="utf-8")
     parts = [span.get_text() for span in BeautifulSoup(index_html(tmp_path), "html.parser").select("td.counts .part")]
-    assert parts == ["已达标\u00a04\u00a0项、数据不足\u00a022\u00a0项"]
+    assert parts == ["已达标4项、数据不足22项"]
     phone = page[page.index("@media (max-width: 600px)"):]
     phone = phone[:phone.index("</style>")]
     assert "thead { display: none; }" in phone and not re.search(r"td\.counts[^{]*\{ display: none", phone)
@@ -107,7 +106,7 @@ def test_the_data_currency_names_the_series_without_data():
     from analysis.report.words import index_summary
     from analysis.settings import PROJECT_ROOT
 
-    for language, text in (("zh", "最新数据年份：2015年 5 个序列、尚无数据 5 个序列"),
+    for language, text in (("zh", "最新数据年份：2015年5个序列、尚无数据5个序列"),
                            ("en", "latest data: 2015 (5 series), no data (5 series)")):
         context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
         assert index_summary(context)["currency"] == text
@@ -161,8 +160,9 @@ def test_a_title_that_says_its_kind_is_not_followed_by_the_kind_again(tmp_path):
 
 def test_the_data_currency_keeps_each_count_with_its_series_on_a_phone(tmp_path):
     """A phone's narrow line breaks the data currency between a year and its count, never between a count and the
-    series it counts (…2023年 1 | 个序列, 2023 (1 | series)): a no-break space after each number."""
-    for language, text in (("zh", "最新数据年份：2024年 23 个序列、2023年 1 个序列"),
+    series it counts (…2023年 1 | 个序列, 2023 (1 | series)): a no-break space after each number; Chinese without
+    spaces (2023年1个序列) breaks at its punctuation only (word-break: keep-all)."""
+    for language, text in (("zh", "最新数据年份：2024年23个序列、2023年1个序列"),
                            ("en", "latest data: 2024 (23 series), 2023 (1 series)")):
         folder = tmp_path / language
         manifest(folder / "weihai" / "2024" / language, "weihai", 2024, language, "Final", {"Achieved": 1})
@@ -171,7 +171,7 @@ def test_the_data_currency_keeps_each_count_with_its_series_on_a_phone(tmp_path)
         data["summary"]["currency"] = text
         path.write_text(json.dumps(data), encoding="utf-8")
         page = index_html(folder)
-        expected = {"zh": "最新数据年份：2024年 23\u00a0个序列、2023年 1\u00a0个序列",
+        expected = {"zh": "最新数据年份：2024年23个序列、2023年1个序列",
                     "en": "latest data: 2024\u00a0(23\u00a0series), 2023\u00a0(1\u00a0series)"}[language]
         assert re.search(r'<td class="data"( lang="en")?>' + re.escape(expected) + "</td>", page), language
 
