@@ -9,15 +9,15 @@ from analysis.errors import LISTED_ERRORS, InputError, InputErrors, Mistakes, di
 
 def test_a_gathered_list_keeps_the_language_of_how_many_more():
     """A department's Chinese file of 35 mistakes, gathered with the run's other checks: the line after the 30 listed
-    says "……另有 5 处错误", never "… 5 more"."""
+    says "……另有5处错误", never "… 5 more"."""
     many = InputErrors([InputError(f"'坏{i}' 不是数字", file="多.csv", line=i + 2) for i in range(LISTED_ERRORS + 5)],
-                       more="……另有 {count} 处错误")
+                       more="……另有{count}处错误")
     gathered = Mistakes()
     with gathered.row():
         raise many
     with pytest.raises(InputErrors) as caught:
         gathered.check()
-    assert caught.value.lines()[-1] == "多.csv: ……另有 5 处错误"
+    assert caught.value.lines()[-1] == "多.csv: ……另有5处错误"
 
 
 def test_every_file_with_a_mistake_is_named_in_a_long_list():
@@ -32,16 +32,16 @@ def test_every_file_with_a_mistake_is_named_in_a_long_list():
 
 
 def test_a_long_list_of_a_plan_files_mistakes_counts_the_rest_in_the_runs_language():
-    """values.csv of 32 mistakes in a run told in Chinese: 30 listed, then "……另有 2 处错误" (was "… 2 more")."""
+    """values.csv of 32 mistakes in a run told in Chinese: 30 listed, then "……另有2处错误" (was "… 2 more")."""
     errors = [InputError("x", file="values.csv", line=i + 2) for i in range(LISTED_ERRORS + 2)]
     with mistakes_told_in("zh"):
-        assert InputErrors(errors).lines()[-1] == "values.csv: ……另有 2 处错误"
+        assert InputErrors(errors).lines()[-1] == "values.csv: ……另有2处错误"
         gathered = Mistakes()
         for error in errors:
             gathered.add(error)
         with pytest.raises(InputErrors) as caught:
             gathered.check()
-        assert caught.value.lines()[-1] == "values.csv: ……另有 2 处错误"
+        assert caught.value.lines()[-1] == "values.csv: ……另有2处错误"
     assert InputErrors(errors).lines()[-1] == "values.csv: … 2 more"
 
 
@@ -69,13 +69,13 @@ def test_a_rounds_errors_go_file_by_file_and_in_a_workbook_by_its_sheets_order()
 def test_a_value_cut_or_too_long_to_show_is_told_in_the_messages_language():
     long_text = "59D9e" + "0" * 59
     assert quote(long_text, words=catalog("en")) == f"{long_text[:60]!r}… (64 characters)"
-    assert quote(long_text, words=catalog("zh")) == f"{long_text[:60]!r}…（共 64 个字符）"
+    assert quote(long_text, words=catalog("zh")) == f"{long_text[:60]!r}…（共64个字符）"
     assert quote(10 ** 70, words=catalog("en")) == "a number of 71 digits"
-    assert quote(10 ** 70, words=catalog("zh")) == "一个 71 位的数"
+    assert quote(10 ** 70, words=catalog("zh")) == "一个71位的数"
     # by default, the language the run tells a plan file's mistakes in
     assert quote(10 ** 70) == "a number of 71 digits"
     with mistakes_told_in("zh"):
-        assert quote(long_text) == f"{long_text[:60]!r}…（共 64 个字符）"
+        assert quote(long_text) == f"{long_text[:60]!r}…（共64个字符）"
         assert display_path(None) == "<输入内容>"
     assert display_path(None) == "<input>"
 

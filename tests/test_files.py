@@ -46,7 +46,7 @@ def test_an_inputs_mistake_is_told_in_the_language_the_run_asks_for(tmp_path):
     cases = [(lambda: read_regular(tmp_path / "pipe.csv"), "是命名管道（FIFO），不是普通文件：只读取普通文件"),
              (lambda: read_regular(tmp_path / "absent.csv"), "找不到文件"),
              (lambda: read_regular(tmp_path / "big.csv", 1000),
-              "共 2,000 字节；超过 1,000 字节的输入文件不读取（是否放错了文件？）"),
+              "共2,000字节；超过1,000字节的输入文件不读取（是否放错了文件？）"),
              (lambda: read_regular(tmp_path / "passwd.csv"),
               "是指向项目以外的链接：输入文件须放在项目内（请把文件本身复制进来，不要用链接）"),
              (lambda: refuse_link_outside(tmp_path / "out", "output"),

@@ -194,7 +194,7 @@ SMALL_PLANS = [
      "  interim: {zh: 年中, en: mid-year}\n",            # 15
      {"en": ["3: base_year: missing", "9: evaluations: the mid-term evaluation in 2024 comes after the final one",
              "12: table: values: is empty", "15: schedule: 'interim'"],
-      "zh": ["3: base_year: 未填写", "9: evaluations: 2024年的中期评估在 2023年的总结评估之后",
+      "zh": ["3: base_year: 未填写", "9: evaluations: 2024年的中期评估在2023年的总结评估之后",
              "12: table: values：为空", "15: schedule: 'interim' 无效：请用 mid_term 或 final"]}),
 ]
 
@@ -612,20 +612,20 @@ def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
     ({"name": "Wei Hai"}, "name: 'Wei Hai' 不能用作文件夹名（只可用小写字母、数字、- 和 _）"),
     ({"base_year": "20x0"}, "base_year: '20x0' 不是年份"),
     ({"issuer": None}, "issuer: 未填写"),
-    ({"evaluations": {2019: "final"}}, "evaluations: 评估年份 2019年早于基期 2020年"),
-    ({"evaluations": {2020: "final"}}, "evaluations: 评估年份 2020年不晚于基期 2020年"),
-    ({"base_year": "二〇二〇"}, "base_year: '二〇二〇'：请用阿拉伯数字写年份，如 2020"),
-    ({"published": "2022年"}, "published: '2022年'：请只写数字 2022，不加“年”"),
+    ({"evaluations": {2019: "final"}}, "evaluations: 评估年份2019年早于基期2020年"),
+    ({"evaluations": {2020: "final"}}, "evaluations: 评估年份2020年不晚于基期2020年"),
+    ({"base_year": "二〇二〇"}, "base_year: '二〇二〇'：请用阿拉伯数字写年份，如2020"),
+    ({"published": "2022年"}, "published: '2022年'：请只写数字2022，不加“年”"),
     ({"evaluations": {2024: "last"}}, "evaluations: 2024年的评估类型 'last' 无效：请用 mid_term 或 final"),
     ({"evaluations": {2023: "mid_term"}}, "evaluations: 方案只能有一次总结评估，且应在最后的目标年份；此处一次也没有"),
     ({"evaluations": {2023: "final", 2024: "final"}},
-     "evaluations: 方案只能有一次总结评估，且应在最后的目标年份；此处有 2 次（2023年、2024年）"),
-    ({"evaluations": {2023: "final", 2024: "mid_term"}}, "evaluations: 2024年的中期评估在 2023年的总结评估之后"),
+     "evaluations: 方案只能有一次总结评估，且应在最后的目标年份；此处有2次（2023年、2024年）"),
+    ({"evaluations": {2023: "final", 2024: "mid_term"}}, "evaluations: 2024年的中期评估在2023年的总结评估之后"),
     ({"evaluations": {2099: "final"}},
-     "evaluations: 2099年的总结评估比基期 2020年晚 79 年；方案最长 15 年（年份是否写错？）"),
+     "evaluations: 2099年的总结评估比基期2020年晚79年；方案最长15年（年份是否写错？）"),
     ({"evaluations": [2024]}, "evaluations: 应为 {year: mid_term 或 final, …}"),
     ({"published": 2032},
-     "published: 2032年不在方案的年份内（基期 2020年至最后一次评估的 2024年）：方案应在此期间发布"),
+     "published: 2032年不在方案的年份内（基期2020年至最后一次评估的2024年）：方案应在此期间发布"),
     ({"table": {"values": "values.csv"}}, "table: 应为 {printed_text: FILE} 或 {indicators: FILE, values: FILE}"),
     ({"table": {"indicators": "indicators.csv", "values": None}}, "table: values：为空：请填写方案文件夹中的文件名"),
     ({"table": {"printed_text": "../other.txt"}},
@@ -635,7 +635,7 @@ def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
     ({"city": {"zh": "威海", "en": "Weihai", "fr": "Weihai"}}, "city: 'fr' 不是报告语言：请用 zh、en"),
     ({"title": {"zh": "标题"}}, "title.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上"),
     ({"title": {"zh": "标题", "en": "t" * 301}},
-     "title.en: 共 301 个字符；plan.yml 中的文字最多 300 个字符（请删减；长篇内容应留在所引用的资料中）"),
+     "title.en: 共301个字符；plan.yml 中的文字最多300个字符（请删减；长篇内容应留在所引用的资料中）"),
     # one placeholder, two
     ({"issuer": {"zh": "威海市", "en": " (to fill) "}},
      "issuer: 仍是草稿的占位文字（en: '(to fill)'）：请写上方案本身的文字"),
@@ -647,18 +647,18 @@ def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
      "statuswords: 未知的键 'statuswords'（是否应为 'status_words'？）；可用的键：name、city、title、issuer、"
      "published、base_year、evaluations、table、subject、plan_word、schedule、status_words、figures_from"),
     ({"status_words": "review"}, "status_words: 应为 {vocabulary: review 或 traffic_light}；交通信号灯（traffic_light）"
-                                 "可另设 amber_points 和 red_points（未给出时为 10 和 30）"),
+                                 "可另设 amber_points 和 red_points（未给出时为10和30）"),
     ({"status_words": {"vocabulary": "weather"}},
      "status_words.vocabulary: 'weather' 无效：只能是 review 或 traffic_light"),
     ({"status_words": {"amber_points": 10}}, "status_words.vocabulary: 未填写：请用 review 或 traffic_light"),
     ({"status_words": {"vocabulary": "review", "amber_points": 10}},
      "status_words.amber_points: 只有 traffic_light 用语有阈值：请删去此项，或改用 vocabulary: traffic_light"),
     ({"status_words": {"vocabulary": "traffic_light", "red_points": "30%"}},
-     "status_words.red_points: '30%' 不是落后于进度的百分点数（如 30）"),
+     "status_words.red_points: '30%' 不是落后于进度的百分点数（如30）"),
     ({"status_words": {"vocabulary": "traffic_light", "red_points": 150}},
-     "status_words.red_points: 150：落后于进度的百分点数须大于 0 且不超过 100"),
+     "status_words.red_points: 150：落后于进度的百分点数须大于0且不超过100"),
     ({"status_words": {"vocabulary": "traffic_light", "amber_points": 40}},
-     "status_words.amber_points: 40 大于 red_points 30：落后于进度 amber_points 至 red_points 个百分点为黄灯，"
+     "status_words.amber_points: 40大于 red_points 30：落后于进度 amber_points 至 red_points 个百分点为黄灯，"
      "超过为红灯，故 amber_points 不得大于 red_points"),
 ])
 def test_mistakes_in_plan_yml_are_told_in_chinese_when_the_run_asks_for_it(tmp_path, changes, line):
@@ -683,23 +683,23 @@ def test_a_key_given_twice_and_the_other_mistakes_are_told_in_chinese_in_one_rou
         load_plan(folder)
     assert [line.split("plan.yml", 1)[1] for line in caught.value.lines()] == [
         ":8: issuer.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上",
-        f":{second}: 键 'published' 出现了两次（第 {first} 行和第 {second} 行）；YAML 会不加提示地只保留后一个："
-        f"请只保留一个（其余各项暂按第 {second} 行的值检查）",
-        f":{second}: published: 2019年不在方案的年份内（基期 2020年至最后一次评估的 2024年）：方案应在此期间发布"]
+        f":{second}: 键 'published' 出现了两次（第{first}行和第{second}行）；YAML 会不加提示地只保留后一个："
+        f"请只保留一个（其余各项暂按第{second}行的值检查）",
+        f":{second}: published: 2019年不在方案的年份内（基期2020年至最后一次评估的2024年）：方案应在此期间发布"]
 
 
 @pytest.mark.parametrize(("damage", "expected"), [
     (lambda text: text.replace("\n  zh: ", "\n\tzh: ", 1).encode("utf-8"),
      "plan.yml:6: 有制表符（Tab）：YAML 只能用空格缩进；请把制表符换成空格"),
     (lambda text: text.encode("gb18030"),
-     "plan.yml:4: 不是 UTF-8 编码（字节 297）：请另存为 UTF-8 编码（GBK 编码不能读取）"),
+     "plan.yml:4: 不是 UTF-8 编码（字节297）：请另存为 UTF-8 编码（GBK 编码不能读取）"),
     # YAML's own words (the library's) kept as they are, inside the Chinese sentence
     (lambda text: (text + "table: [\n").encode("utf-8"),
-     "plan.yml:{end}: 不是有效的 YAML：第 1 列有误（解析器原文：expected the node content, but found '<stream end>', "
+     "plan.yml:{end}: 不是有效的 YAML：第1列有误（解析器原文：expected the node content, but found '<stream end>', "
      "while parsing a flow node）"),
     (lambda text: "name: [" * 2000, "plan.yml: 嵌套层次过深，不像方案的说明"),
     (lambda text: text.replace("base_year: 2020", "base_year: " + "2" * 5000).encode("utf-8"),
-     "plan.yml: 含有超过 4300 位的数字，没有哪一项用得到"),
+     "plan.yml: 含有超过4300位的数字，没有哪一项用得到"),
 ])
 def test_a_plan_yml_that_cannot_be_read_is_told_in_chinese(tmp_path, damage, expected):
     folder = tmp_path / "plan"
@@ -715,22 +715,22 @@ def test_a_plan_yml_that_cannot_be_read_is_told_in_chinese(tmp_path, damage, exp
 @pytest.mark.parametrize(("before", "after", "zh", "en"), [
     # a { not closed: told where it was opened (line 4), not where the parser gave up (line 5)
     ("city: {zh: 威海市, en: Weihai}\n", "city: {zh: 威海市, en: Weihai\n",
-     ":4: 不是有效的 YAML：第 4 行的 { 没有闭合：请补上 }（解析器原文：expected ',' or '}', but got ':', "
+     ":4: 不是有效的 YAML：第4行的 { 没有闭合：请补上 }（解析器原文：expected ',' or '}', but got ':', "
      "while parsing a flow mapping）",
      ":4: not valid YAML: the { opened on line 4 is not closed: add its } (the parser says: expected ',' or '}', "
      "but got ':' (while parsing a flow mapping))"),
     ("city: {zh: 威海市, en: Weihai}\n", "city: [威海市, Weihai\n",
-     ":4: 不是有效的 YAML：第 4 行的 [ 没有闭合：请补上 ]（解析器原文：expected ',' or ']', but got ':', "
+     ":4: 不是有效的 YAML：第4行的 [ 没有闭合：请补上 ]（解析器原文：expected ',' or ']', but got ':', "
      "while parsing a flow sequence）",
      ":4: not valid YAML: the [ opened on line 4 is not closed: add its ] (the parser says: expected ',' or ']', "
      "but got ':' (while parsing a flow sequence))"),
     ("  zh: 威海市建设", "  zh:威海市建设",
-     ":6: 不是有效的 YAML：第 6 行的冒号后缺少空格：应写 key: value，不是 key:value"
+     ":6: 不是有效的 YAML：第6行的冒号后缺少空格：应写 key: value，不是 key:value"
      "（解析器原文：mapping values are not allowed here）",
      ":6: not valid YAML: a colon on line 6 has no space after it: write 'key: value', not 'key:value' "
      "(the parser says: mapping values are not allowed here)"),
     ("table: {printed_text: weihai", "table: {printed_text: 'weihai",
-     ":{last}: 不是有效的 YAML：第 {last} 行的引号没有闭合：请补上另一半引号"
+     ":{last}: 不是有效的 YAML：第{last}行的引号没有闭合：请补上另一半引号"
      "（解析器原文：found unexpected end of stream, while scanning a quoted scalar）",
      ":{last}: not valid YAML: the quotation mark opened on line {last} is not closed: add the closing one "
      "(the parser says: found unexpected end of stream (while scanning a quoted scalar))"),
@@ -945,7 +945,7 @@ def test_every_file_of_a_printed_plan_is_told_its_own_mistakes_in_one_run(work_d
     # file by file, in the order of their paths
     assert capsys.readouterr().err.splitlines() == [
         files[1], files[4], files[2], files[3], files[0], files[6],
-        f"{where}/observations/2024-公报.csv:2: 数值: '约2.6' 不是数字（是否应为 2.6？请去掉“约”，只写数字；"
+        f"{where}/observations/2024-公报.csv:2: 数值: '约2.6' 不是数字（是否应为2.6？请去掉“约”，只写数字；"
         "如为估计数，请在该行的备注中说明）",
         files[5], files[7], files[8]]
 

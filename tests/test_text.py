@@ -73,13 +73,13 @@ def test_a_workbooks_cell_is_told_in_its_templates_language():
     zh = catalog("zh")
     with pytest.raises(InputError) as caught:
         check_text("创" * 501, kind="note", file="a.xlsx", line="数据报送!F5", field="note", words=zh)
-    assert str(caught.value) == ("a.xlsx:数据报送!F5: note: 共 501 个字符；备注最多 500 个字符"
+    assert str(caught.value) == ("a.xlsx:数据报送!F5: note: 共501个字符；备注最多500个字符"
                                  "（请删减；长篇内容应留在所引用的资料中）")
     with pytest.raises(InputError) as caught:
         check_text("公报\u202e", kind="source", file="a.xlsx", line="数据报送!E5", field="source", words=zh)
-    assert str(caught.value) == ("a.xlsx:数据报送!E5: source: 第 3 个字符是双向文字控制符 U+202E"
+    assert str(caught.value) == ("a.xlsx:数据报送!E5: source: 第3个字符是双向文字控制符 U+202E"
                                  "（会使报告中的文字反向显示）：请删除该字符")
-    assert forbidden_character("一\n二", multiline=False, words=zh) == "第 2 个字符是换行符 U+000A"
+    assert forbidden_character("一\n二", multiline=False, words=zh) == "第2个字符是换行符 U+000A"
 
 
 def test_a_plan_files_text_is_told_in_the_language_the_run_asks_for():
@@ -88,7 +88,7 @@ def test_a_plan_files_text_is_told_in_the_language_the_run_asks_for():
 
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         check_text("标题\u200b", kind="plan_text", file="plan.yml", field="title.zh")
-    assert str(caught.value) == ("plan.yml: title.zh: 第 3 个字符是不可见字符 U+200B（zero width space），"
+    assert str(caught.value) == ("plan.yml: title.zh: 第3个字符是不可见字符 U+200B（zero width space），"
                                  "会改变文字的显示方式，或藏在文字中不易察觉：请删除该字符")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         check_text("\u3000", required=True, file="tasks.csv", line=4, field="title")
@@ -181,7 +181,7 @@ def test_whole_numbers_have_at_most_nine_ascii_digits(text, words):
 @pytest.mark.parametrize(("text", "words"), [("2024年", "'2024年' 不是整数：只填数字（2024）"),
                                            ("  ", "为空：请填写整数"),
                                            # full-width digits: the year meant (before: only "不是整数")
-                                           ("２０２３", "'２０２３' 不是整数（是否应为 2023？这是全角数字（中文输入法下"
+                                           ("２０２３", "'２０２３' 不是整数（是否应为2023？这是全角数字（中文输入法下"
                                                       "输入）：请改用半角数字重新输入）")])
 def test_a_whole_number_mistake_is_told_in_the_workbooks_language(text, words):
     from analysis.catalog import catalog
@@ -207,7 +207,7 @@ def test_no_statistic_of_a_city_reaches_ten_to_the_fifteenth(text):
 @pytest.mark.parametrize(("text", "reason"), [
     (".", False), ("ok", False), ("yes", False), ("—", False), ("x1", False), ("已核", False), ("12345678", False),
     ("统计口径调整", True), ("new survey", True), ("新增企业", True), ("已核实，见公报注3", True),
-    ("新增企业 120 家，已核实", True), ("survey method changed, verified", True),
+    ("新增企业120家，已核实", True), ("survey method changed, verified", True),
     # a bare confirmation says the value is right, not why: a box ticked, however many letters
     ("已核实", False), ("已确认", False), ("核实无误", False), ("无误", False), ("是", False), ("对", False),
     ("数据已核实无误。", False), ("确认无误！", False), ("checked", False), ("Verified, correct.", False),
@@ -250,7 +250,7 @@ def test_full_width_digits_with_a_full_width_thousands_separator_are_asked_about
 
     with pytest.raises(InputError) as caught:
         parse_number("１，９００", file="b.csv", line=2, field="value", words=catalog("zh"))
-    assert str(caught.value) == ("b.csv:2: value: '１，９００' 不是数字（是否应为 1900？这是全角数字（中文输入法下"
+    assert str(caught.value) == ("b.csv:2: value: '１，９００' 不是数字（是否应为1900？这是全角数字（中文输入法下"
                                  "输入），并带有千位分隔符：请改用半角数字重新输入，不加千位分隔符）")
     assert meant_number("１，９００") == 1900  # the number the range check weighs
 
@@ -261,7 +261,7 @@ def test_full_width_digits_with_a_full_width_thousands_separator_are_asked_about
     # two years in one cell: one year a row (before: only "is not a whole number")
     ("2023, 2024", "en", "year: '2023, 2024' is not one year: give one year per row, the values of 2023 and 2024 "
                          "each in a row of its own"),
-    ("2023,2024", "zh", "year: '2023,2024' 不是一个年份：每行只填一个年份，2023、2024 的数值请分行填写"),
+    ("2023,2024", "zh", "year: '2023,2024' 不是一个年份：每行只填一个年份，2023、2024的数值请分行填写"),
 ])
 def test_a_year_in_full_width_digits_or_two_years_in_a_cell_is_told_what_to_write(text, language, said):
     from analysis.catalog import catalog
@@ -273,27 +273,27 @@ def test_a_year_in_full_width_digits_or_two_years_in_a_cell_is_told_what_to_writ
 
 @pytest.mark.parametrize(("text", "language", "said"), [
     # a comma where the point goes (1–2 digits after it: no thousands group), which a clerk might fix as 261
-    ("2,61", "zh", "'2,61' 不是数字（是否应为 2.61？小数点请用“.”）"),
+    ("2,61", "zh", "'2,61' 不是数字（是否应为2.61？小数点请用“.”）"),
     ("2,61", "en", "'2,61' is not a number (did you mean 2.61? use a point for decimals)"),
     ("-12,3", "en", "'-12,3' is not a number (did you mean -12.3? use a point for decimals)"),
     # a full-width comma (a Chinese input method's) or a full stop where the point goes: the same
-    ("2，65", "zh", "'2，65' 不是数字（是否应为 2.65？小数点请用“.”）"),
-    ("2。65", "zh", "'2。65' 不是数字（是否应为 2.65？小数点请用“.”）"),
+    ("2，65", "zh", "'2，65' 不是数字（是否应为2.65？小数点请用“.”）"),
+    ("2。65", "zh", "'2。65' 不是数字（是否应为2.65？小数点请用“.”）"),
     ("2。65", "en", "'2。65' is not a number (did you mean 2.65? use a point for decimals)"),
     # a thousands group, with a comma or a full-width one: the number without its separators
     ("24,800", "en", "'24,800' is not a number (did you mean 24800? leave out the thousands separators)"),
-    ("1，820", "zh", "'1，820' 不是数字（是否应为 1820？请去掉千位分隔符）"),
+    ("1，820", "zh", "'1，820' 不是数字（是否应为1820？请去掉千位分隔符）"),
     ("1，820", "en", "'1，820' is not a number (did you mean 1820? leave out the thousands separators)"),
-    ("12,345,678.5", "zh", "'12,345,678.5' 不是数字（是否应为 12345678.5？请去掉千位分隔符）"),
+    ("12,345,678.5", "zh", "'12,345,678.5' 不是数字（是否应为12345678.5？请去掉千位分隔符）"),
     # a word making it an estimate: the number, and the estimate said in the note
-    ("约25800", "zh", "'约25800' 不是数字（是否应为 25800？请去掉“约”，只写数字；"
+    ("约25800", "zh", "'约25800' 不是数字（是否应为25800？请去掉“约”，只写数字；"
                     "如为估计数，请在该行的备注中说明）"),
-    ("25800左右", "zh", "'25800左右' 不是数字（是否应为 25800？请去掉“左右”，只写数字；"
+    ("25800左右", "zh", "'25800左右' 不是数字（是否应为25800？请去掉“左右”，只写数字；"
                       "如为估计数，请在该行的备注中说明）"),
     ("about 3.5", "en", "'about 3.5' is not a number (did you mean 3.5? leave out 'about' and write the number alone; "
                         "if it is an estimate, say so in the row's note)"),
     # an estimate's word and a unit (before: only "请只写数字…", though 约2600 alone gets the number meant)
-    ("约2600家", "zh", "'约2600家' 不是数字（是否应为 2600？请去掉“约”和“家”，只写数字，按该指标本身的单位计；"
+    ("约2600家", "zh", "'约2600家' 不是数字（是否应为2600？请去掉“约”和“家”，只写数字，按该指标本身的单位计；"
                      "如为估计数，请在该行的备注中说明）"),
     ("about 150.3 亿元", "en", "'about 150.3 亿元' is not a number (did you mean 150.3? leave out 'about' and '亿元' "
                              "and write the number alone, in the indicator's own unit; if it is an estimate, say so "
@@ -307,7 +307,7 @@ def test_a_year_in_full_width_digits_or_two_years_in_a_cell_is_told_what_to_writ
                     "unit, which the unit_en column of the processed indicators.csv gives)"),
     # a share typed with its % sign, as text (before: "write plain digits …, no thousands separators, units or %
     # signs"): the number meant, the sign left out, in the indicator's own unit
-    ("2.65%", "zh", "'2.65%' 不是数字（是否应为 2.65？请去掉“%”，只写数字，按该指标本身的单位计：处理后的 "
+    ("2.65%", "zh", "'2.65%' 不是数字（是否应为2.65？请去掉“%”，只写数字，按该指标本身的单位计：处理后的 "
                     "indicators.csv 的 unit_zh 列列出了单位）"),
     ("2.65 ％", "en", "'2.65 ％' is not a number (did you mean 2.65? leave out the % sign and write the number alone, "
                      "in the indicator's own unit, which the unit_en column of the processed indicators.csv gives)"),
@@ -319,7 +319,7 @@ def test_a_decimal_comma_is_asked_about_with_the_number_meant(text, language, sa
 
 
 @pytest.mark.parametrize(("text", "language", "said"), [
-    ("2.65%", "zh", "'2.65%' 不是数字（是否应为 2.65？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行右侧"
+    ("2.65%", "zh", "'2.65%' 不是数字（是否应为2.65？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行右侧"
                     "列出了单位）"),
     ("1820家", "en", "'1820家' is not a number (leave out '家' and write the number alone, in the indicator's own "
                     "unit, which a data-entry workbook lists beside the row)"),
@@ -363,7 +363,7 @@ def test_a_plan_files_row_and_number_are_told_in_the_language_the_run_asks_for(t
     path = write(tmp_path, (HEADER + "2,,2022\n").encode())
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         read(path)
-    assert caught.value.reason == ("这一行有 3 个值，表头有 6 列（indicator_id、series、year、value、source、note）："
+    assert caught.value.reason == ("这一行有3个值，表头有6列（indicator_id、series、year、value、source、note）："
                                    "是否多了或少了逗号？含逗号的文字请用英文双引号括起")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         parse_int("十二", file=path, line=2, field="indicator_id")

@@ -133,11 +133,11 @@ def test_a_stage_range_missed_from_above_is_above_it_and_the_next_range_already_
     zh, en = catalog("zh"), catalog("en")
     assert _need(rd, en) == ("R&D intensity: 2.9% in 2025, above the 2025 interim target of 2.3–2.6% (0.3 pp above "
                              "it); it already lies within the 2027 target")
-    assert _need(rd, zh) == ("研发强度：2025年为 2.9%，高于 2025年阶段目标 2.3～2.6%（高出 0.3个百分点）；"
-                             "已处于 2027年目标范围内")
+    assert _need(rd, zh) == ("研发强度：2025年为2.9%，高于2025年阶段目标2.3～2.6%（高出0.3个百分点）；"
+                             "已处于2027年目标范围内")
     assert (pace_text(rd, en), pace_text(rd, zh)) == ("2027 target: already met", "2027年目标：已达到")
     assert status_note(rd, en).startswith("0.3 pp above the 2025 interim target")
-    assert status_note(rd, zh).startswith("高出 2025年阶段目标 0.3个百分点")
+    assert status_note(rd, zh).startswith("高出2025年阶段目标0.3个百分点")
 
 
 def test_a_stage_range_missed_from_below_is_short_of_it(tmp_path):

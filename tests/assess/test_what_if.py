@@ -171,16 +171,16 @@ def test_a_share_with_a_final_verdict_says_so_once_in_both_languages():
     # values only: (2.7 − 2.4)/2 = +0.15 points, √(2.7/2.4) − 1 = +6.1 %; (2.8 − 2.4)/3 = +0.133, (2.8/2.4)^⅓ − 1 =
     # +5.3 %; 2.4 + 0.05 n ≥ 2.8 ⇔ n ≥ 8: 2029
     note, table, what, printed = answers(explored("zh", 2024, INTENSITY), 2)
-    assert note == ("最终判定：未达标，2024年为 2.7%，目标 2.8%（完成率 96.4%）。"
+    assert note == ("最终判定：未达标，2024年为2.7%，目标2.8%（完成率96.4%）。"
                     "目标年数据到位后，分档标准和增速算法都不改变这一结论。")
     assert table == {}
     assert printed == [
-        "R&D经费投入强度，方案所列：基础值 2.36%（2020年）、2.4%（2021年）；目标值 2.7%（2023年）、2.8%（2024年）。",
-        "从 2021年的 2.4% 起：至 2023年 2.7%，每年 +0.15个百分点；"
-        "至 2024年 2.8%，每年 +0.13个百分点。",
-        "从 2021年的 2.4% 起，按每年+0.05个百分点，2024年目标 2.8% 于 2029年达到。"]
+        "R&D经费投入强度，方案所列：基础值2.36%（2020年）、2.4%（2021年）；目标值2.7%（2023年）、2.8%（2024年）。",
+        "从2021年的2.4%起：至2023年2.7%，每年+0.15个百分点；"
+        "至2024年2.8%，每年+0.13个百分点。",
+        "从2021年的2.4%起，按每年+0.05个百分点，2024年目标2.8%于2029年达到。"]
     # from 2.7 in 2024: 2.7 + 0.05 n ≥ 2.8 ⇔ n ≥ 2 (0.1/0.05): 2026
-    assert what[0] == "从 2024年的 2.7% 起，按每年+0.05个百分点，2024年目标 2.8% 于 2026年达到。"
+    assert what[0] == "从2024年的2.7%起，按每年+0.05个百分点，2024年目标2.8%于2026年达到。"
     english = answers(explored("en", 2024, INTENSITY), 2)
     assert english[0] == ("Final verdict: not achieved, 2.7% in 2024 against a target of 2.8% (96.4% of the target). "
                           "With the target year's value in, neither the cut-offs nor the rates change it.")
@@ -217,9 +217,9 @@ def test_a_yearly_floor_is_checked_year_by_year():
     assert printed[1:] == ["≥5% every year from 2023; the 2021 baseline 3.41% does not meet it."]
     chinese = answers(explored("zh", 2024, ENERGY), 18)
     assert chinese[0].startswith("万元GDP能耗下降率为每年须达到的水平（2023年起每年≥5%），逐年看当年数值是否达到。"
-                                 "评估结论：未达标（2023年未达到；2024年当年完成率 106.0%）")
-    assert chinese[2] == ["2023年起每年≥5%：2023年 4.6%，未达到；2024年 5.3%，达到。"]
-    assert chinese[3][1] == "2023年起每年≥5%；2021年基础值 3.41%，未达到。"
+                                 "评估结论：未达标（2023年未达到；2024年当年完成率106.0%）")
+    assert chinese[2] == ["2023年起每年≥5%：2023年 4.6%，未达到；2024年5.3%，达到。"]
+    assert chinese[3][1] == "2023年起每年≥5%；2021年基础值3.41%，未达到。"
     # before its first year held: 5.2 in 2022 meets the level ahead of it, rated as the report rates it (a progress
     # verdict by its level, never "achieved", and no ratio beside it); no year checked yet
     early = answers(explored("en", 2022, ENERGY), 18)
@@ -255,8 +255,8 @@ def test_a_rank_moves_in_places():
     assert printed[0] == ("Innovation capability rank, as the plan prints it: baselines No. 21 (2010); targets top 18 "
                           "(2015).")
     chinese = answers(explored("zh", 2013, RANK, base_year=2010), 1, growth_rate=-2)
-    assert chinese[2] == ["从 2013年的 第19位 起，按每年前进 2 位，2015年目标 前18位 于 2014年达到。",
-                          "从 2010年的 第21位 起：至 2015年 前18位，每年前进 0.6 位。"]
+    assert chinese[2] == ["从2013年的 第19位 起，按每年前进2位，2015年目标 前18位 于2014年达到。",
+                          "从2010年的 第21位 起：至2015年 前18位，每年前进0.6位。"]
 
 
 def test_a_ranks_final_verdict_has_no_empty_brackets_in_both_languages():
@@ -313,9 +313,9 @@ def test_a_range_target_is_approached_from_the_side_the_series_is_on():
 
 @pytest.mark.parametrize(("indicator_id", "series", "language", "expected"), [
     # a yearly floor with a final verdict: said once; checked year by year (the example data: 5.2, 4.6, 5.3)
-    (18, "", "zh", ["评估结论：未达标（2023年未达到；2024年当年完成率 106.0%）；分档标准和增速算法均不影响这一结论。",
-                    "2023年起每年≥5%：2023年 4.6%，未达到；2024年 5.3%，达到。",
-                    "2023年起每年≥5%；2021年基础值 3.41%，未达到。"]),
+    (18, "", "zh", ["评估结论：未达标（2023年未达到；2024年当年完成率106.0%）；分档标准和增速算法均不影响这一结论。",
+                    "2023年起每年≥5%：2023年 4.6%，未达到；2024年5.3%，达到。",
+                    "2023年起每年≥5%；2021年基础值3.41%，未达到。"]),
     # a provincial series last published for 2022 (2.9; moving away): the table by method, no final verdict
     (4, "provincial", "en", ["Provincial agri-tech park revenue / GDP, report year 2024: the status by each method",
                              "From 2.9% in 2022, at +0.05 pp a year, the 2024 target 3.3% is met in 2030.",

@@ -63,7 +63,7 @@ def test_a_rating_is_read_in_either_language_and_two_departments_on_one_task_bot
      "an indicator's row takes the reasons and next measures only"),
     ([{**INDICATOR, "reasons": "ok"}], "en", "G5: Reasons: ", "'ok' says nothing; write it out in words"),
     ([{**INDICATOR, "reasons": "。"}], "zh", "G5: 原因分析: ", "“。”没有说明内容"),
-    ([{**TASK, "year": "2023"}], "zh", "D5: 年份: ", "年份 2023 与本工作簿的报送年份 2024 不符"),
+    ([{**TASK, "year": "2023"}], "zh", "D5: 年份: ", "年份2023与本工作簿的报送年份2024不符"),
     ([{**TASK, "year": "2030"}], "en", "D5: Year: ", "year '2030' is not a report year of the plan (2021–2024)"),
     # a year written with 年: told to write the number, as the values sheet tells it (not that 2024 is no report year)
     ([{**TASK, "year": "2024年"}], "zh", "D5: 年份: ", "“2024年”不是数字：只填数字（2024）"),
@@ -254,7 +254,7 @@ def _copied(year: str, greys: bool = True, language: str = "zh") -> WordsSheet:
 
 @pytest.mark.parametrize(("year", "language", "words"), [
     # a year after the plan's report years: told as the copy it is, no workbook of that year asked for (none has words)
-    ("2025", "zh", "年份为 2025，但本工作簿是为 2024年生成的；这一行是复制本表第 5 行后改了年份添加的：请删除这一行"
+    ("2025", "zh", "年份为2025，但本工作簿是为2024年生成的；这一行是复制本表第5行后改了年份添加的：请删除这一行"
                    "（2025年不是方案的报告年份，2021—2024年，无须填写工作进展与说明）"),
     ("2023", "en", "year 2023, but the workbook was made for 2024; this row was added, a copy of the sheet's row 5 "
                    "with its year changed: delete it; words for 2023 go in the workbook for 2023 (ask the office that "
@@ -272,4 +272,4 @@ def test_a_row_copied_whole_with_its_year_changed_is_told_which_row_it_copies(ye
 def test_a_row_typed_below_without_the_grey_cells_is_no_copy():
     with pytest.raises(InputError) as caught:
         tidy_department_words([_copied("2023", greys=False)], TASKS, SERIES, YEARS)
-    assert str(caught.value) == "市科技局.xlsx:工作进展与说明!D6: 年份: 年份 2023 与本工作簿的报送年份 2024 不符"
+    assert str(caught.value) == "市科技局.xlsx:工作进展与说明!D6: 年份: 年份2023与本工作簿的报送年份2024不符"

@@ -135,8 +135,8 @@ def test_a_workbook_saved_as_csv_with_its_title_above_the_header_is_told_so_once
     with pytest.raises(InputError) as caught:
         read(_write(tmp_path, body, header=""))
     assert str(caught.value).endswith(
-        "bulletin.csv:1: 表头应在第 1 行，但第 3 行才是表头（编号、序列、年份、数值、数据来源），其上是标题或说明："
-        "报送表请直接报送 .xlsx 文件（另存为 CSV 会带上标题、说明和参考列）；自制的 CSV 请删去第 1—2 行")
+        "bulletin.csv:1: 表头应在第1行，但第3行才是表头（编号、序列、年份、数值、数据来源），其上是标题或说明："
+        "报送表请直接报送 .xlsx 文件（另存为 CSV 会带上标题、说明和参考列）；自制的 CSV 请删去第1—2行")
 
 
 def test_a_bom_is_accepted(tmp_path, read):
@@ -275,7 +275,7 @@ def test_a_preliminary_figure_is_marked_until_a_final_one_comes(tmp_path, weihai
     data = monitoring_data(weihai, folder)
     assert data.values.loc[data.values.value_type == "actual", "processing"].tolist() == ["preliminary"]
     [finding] = data.quality[data.quality.issue == "preliminary_value"].itertuples()
-    assert finding.detail_zh == "2022年 2.55% 为初步数（Bulletin 2022），正式数据公布后替换"  # in its unit
+    assert finding.detail_zh == "2022年2.55%为初步数（Bulletin 2022），正式数据公布后替换"  # in its unit
     assert finding.detail_en == ("2.55% for 2022 is a preliminary figure (Bulletin 2022); the final figure replaces "
                                  "it when published")
     # the same value published again as final: one value, final, and the repeat logged
@@ -302,7 +302,7 @@ def test_a_figure_read_as_final_that_its_note_calls_preliminary_is_told(tmp_path
     assert (finding.indicator_id, finding.year, finding.value) == (2, 2022, 2.55)
     # the value in its unit (%); the note as written
     assert finding.detail_en.startswith(f"2.55% for 2022 is read as a final figure, though its note says “{told}")
-    assert finding.detail_zh.startswith(f"2022年 2.55% 按正式数据读取，但其备注称“{told}")
+    assert finding.detail_zh.startswith(f"2022年2.55%按正式数据读取，但其备注称“{told}")
     assert "请在初步数列填写“是”" in finding.detail_zh
 
 
@@ -348,7 +348,7 @@ def test_publication_dates_and_preliminary_flags_are_checked(tmp_path, read, pub
 
 
 @pytest.mark.parametrize(("published", "iso"), [
-    ("2023-02-28", "2023-02-28"), ("2023年2月28日", "2023-02-28"), ("2023年 2月", "2023-02"), ("2023年", "2023"),
+    ("2023-02-28", "2023-02-28"), ("2023年2月28日", "2023-02-28"), ("2023年2月", "2023-02"), ("2023年", "2023"),
     ("2023.2.28", "2023-02-28"), ("2023/02/28", "2023-02-28"), ("2023.2", "2023-02"),
 ])
 def test_a_publication_date_written_with_the_year_first_is_read_as_its_day(tmp_path, read, published, iso):
@@ -369,17 +369,17 @@ def test_a_value_quoted_as_printed_keeps_its_digits_and_groups_its_thousands(tmp
     assert revised.loc[1, "detail_en"] == ("Bulletin 2022 gives 23,150 for 2021; the plan printed 23,000. The "
                                            "published value replaces the printed one wherever the 2021 value is used.")
     # both in the series' unit: 人 after the number in Chinese (in English the unit follows the series' name), %
-    assert revised.loc[1, "detail_zh"] == ("据Bulletin 2022，2021年为 23,150人，方案印作 23,000人；"
-                                           "凡用到 2021年数值之处均以公布值代替方案所列数值")
+    assert revised.loc[1, "detail_zh"] == ("据Bulletin 2022，2021年为23,150人，方案印作 23,000人；"
+                                           "凡用到2021年数值之处均以公布值代替方案所列数值")
     assert revised.loc[2, "detail_en"].startswith("Bulletin 2022 gives 2.50% for 2021; the plan printed 2.40%.")
-    assert revised.loc[2, "detail_zh"].startswith("据Bulletin 2022，2021年为 2.50%，方案印作 2.40%；")
+    assert revised.loc[2, "detail_zh"].startswith("据Bulletin 2022，2021年为2.50%，方案印作2.40%；")
 
 
 def test_a_preliminary_figure_whose_source_has_brackets_gives_it_apart(tmp_path, weihai):
     # the source ends with its address in brackets: the finding puts none around it, never “（公报（http://…））”
     folder = _write(tmp_path, "2,,2022,2.55,公报（http://x.cn/a）,2023-03-20,预计\n", header=REVISION_HEADER)
     [finding] = monitoring_data(weihai, folder).quality.query("issue == 'preliminary_value'").itertuples()
-    assert finding.detail_zh == "2022年 2.55% 为初步数，正式数据公布后替换；来源：公报（http://x.cn/a）"
+    assert finding.detail_zh == "2022年2.55%为初步数，正式数据公布后替换；来源：公报（http://x.cn/a）"
     assert finding.detail_en.startswith("2.55% for 2022 is a preliminary figure; the final figure replaces it when "
                                         "published. Source: 公报（http://x.cn/a）")
 
@@ -566,7 +566,7 @@ def test_an_unknown_kind_of_source_in_a_file_headed_in_chinese_is_told_in_chines
      "published: 2021-03-01 is before the value's year (2022): a value for 2022 is not published before 2022; write "
      "the day this value was published"),
     ("编号,序列,年份,数值,数据来源,发布日期\n", "2021年3月",
-     "发布日期: 2021-03 早于数值所属年份（2022年）：2022年的数值不会在 2022年之前发布；请填写该数值发布的日期"),
+     "发布日期: 2021-03早于数值所属年份（2022年）：2022年的数值不会在2022年之前发布；请填写该数值发布的日期"),
 ])
 def test_a_publication_date_before_the_values_year_is_refused(tmp_path, read, header, published, expected):
     """A value for 2022 appears in 2022 at the earliest: a date of 2021 is a slip (the year of the bulletin before, or

@@ -172,7 +172,7 @@ def test_the_command_writes_a_draft_and_never_into_the_raw_folder(tmp_path, nati
     assert cli.main(["import-plan", str(source), "--name", "national", "--output-dir", relative(output)]) == 0
     said = capsys.readouterr().out.splitlines()
     # a Chinese table's draft is told in Chinese, its review and README too
-    assert said[-1].startswith("import-plan：从表1读取指标 10 项、数值 12 个；")
+    assert said[-1].startswith("import-plan：从表1读取指标10项、数值12个；")
     assert said[-1].endswith(f"项读取结果待在 {relative(output)}/national/review.csv 中确认；city、title 和 issuer "
                              f"待在 {relative(output)}/national/plan.yml 中填写")
     assert (output / "national" / "review.csv").is_file()
@@ -241,7 +241,7 @@ def test_the_command_writes_the_draft_in_the_language_asked_for(tmp_path, nation
     ("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", ".doc is not read: give a saved web page"),
     ("plan.html", None, "file not found: give the saved web page (.html, .htm) or Word file (.docx)"),
     ("方案.html", None, "找不到该文件：请给出另存的网页（.html、.htm）或 Word 文件（.docx）"),
-    ("空.html", b"", "是空文件（0 字节）：请重新保存该网页或 Word 文件"),
+    ("空.html", b"", "是空文件（0字节）：请重新保存该网页或 Word 文件"),
     ("plan.html", b" \n", "is empty (0 bytes): save the web page or the Word file again"),
     # a page in Chinese, whatever its name: told in Chinese
     ("plan.html", "<html><body><p>创新型城市建设目标</p></body></html>".encode(),
@@ -634,49 +634,49 @@ def test_a_chinese_tables_review_is_written_in_chinese_quoting_the_table_as_prin
     assert imported.language == "zh"
     review = [(row["where"], row["text"], row["read_as"], row["action"]) for row in imported.review]
     assert review[:26] == [
-        ("表1 第7行 第1列", "注1：不含外观设计专利",
+        ("表1第7行第1列", "注1：不含外观设计专利",
          "表下注释，不是指标：请找出它说明的数值，如有必要，把它写入该数值的 note", "skip"),
-        ("表1 第2行 第3列", "R&D经费投入强度（%）*", "指标 1：R&D经费投入强度，单位为%，核心指标", "split"),
-        ("表1 第2行 第4列", "2.3", "指标 1 2020年基础值：2.3", "read"),
-        ("表1 第2行 第5列", "≥3.0", "指标 1 2025年目标值：3.0（下限，不低于：at_least）", "guess"),
-        ("表1 第3行 第2列", "1", f"指标 2：序号 1 重复（指标 1 在表1 第2行 第2列），按 2 读取；{CHECK_ZH}", "guess"),
-        ("表1 第3行 第3列", "研发人员数（人，全时当量）①",
-         "指标 2：研发人员数，单位为人（全时当量：如有必要，写入数值的 note），脚注标记 ①：请在公开发布的方案中找到该"
+        ("表1第2行第3列", "R&D经费投入强度（%）*", "指标1：R&D经费投入强度，单位为%，核心指标", "split"),
+        ("表1第2行第4列", "2.3", "指标1 2020年基础值：2.3", "read"),
+        ("表1第2行第5列", "≥3.0", "指标1 2025年目标值：3.0（下限，不低于：at_least）", "guess"),
+        ("表1第3行第2列", "1", f"指标2：序号1重复（指标1在表1第2行第2列），按2读取；{CHECK_ZH}", "guess"),
+        ("表1第3行第3列", "研发人员数（人，全时当量）①",
+         "指标2：研发人员数，单位为人（全时当量：如有必要，写入数值的 note），脚注标记 ①：请在公开发布的方案中找到该"
          "脚注，如有必要，把其内容写入数值的 note", "split"),
-        ("表1 第3行 第4列", "4000", "指标 2 2020年基础值：4000", "read"),
-        ("表1 第3行 第5列", "翻一番", "指标 2 2025年目标值：2（basis 为 multiple：基础值的倍数）", "guess"),
-        ("表1 第4行 第2列", "（四）", f"指标 4：印出的序号为“（四）”，按 4 读取；{CHECK_ZH}", "guess"),
-        ("表1 第4行 第3列", "科技创新基地（个）", "指标 4：科技创新基地，单位为个", "split"),
-        ("表1 第4行 第4列", "国3/省66", "指标 4 2020年基础值：拆为国家级（national）3、省级（provincial）66", "split"),
-        ("表1 第4行 第5列", "国7/省80", "指标 4 2025年目标值：拆为国家级（national）7、省级（provincial）80", "split"),
-        ("表1 第5行 第2列", "", f"指标 5：未印序号，按 5 读取，即各行都未印出的下一个序号；{CHECK_ZH}", "guess"),
-        ("表1 第5行 第3列", "技术合同成交额（亿元）", "指标 5：技术合同成交额，单位为亿元", "split"),
-        ("表1 第5行 第4列", "３５.５", "指标 5 2020年基础值：35.5", "guess"),
-        ("表1 第5行 第5列", "前18位", "指标 5 2025年目标值：18（位次：rank）", "guess"),
-        ("表1 第6行 第2列", "9.1",
-         f"指标 6：印出的序号为“9.1”，不是整数，按 6 读取，即各行都未印出的下一个序号；{CHECK_ZH}", "guess"),
-        ("表1 第6行 第3列", "创新生态", "指标 6：创新生态", "read"),
-        ("表1 第6行 第4列", "较好",
-         "指标 6 2020年基础值：不是数值；请在 values.csv 中填写数值，或把该指标改为定性指标（kind 为 qualitative）",
+        ("表1第3行第4列", "4000", "指标2 2020年基础值：4000", "read"),
+        ("表1第3行第5列", "翻一番", "指标2 2025年目标值：2（basis 为 multiple：基础值的倍数）", "guess"),
+        ("表1第4行第2列", "（四）", f"指标4：印出的序号为“（四）”，按4读取；{CHECK_ZH}", "guess"),
+        ("表1第4行第3列", "科技创新基地（个）", "指标4：科技创新基地，单位为个", "split"),
+        ("表1第4行第4列", "国3/省66", "指标4 2020年基础值：拆为国家级（national）3、省级（provincial）66", "split"),
+        ("表1第4行第5列", "国7/省80", "指标4 2025年目标值：拆为国家级（national）7、省级（provincial）80", "split"),
+        ("表1第5行第2列", "", f"指标5：未印序号，按5读取，即各行都未印出的下一个序号；{CHECK_ZH}", "guess"),
+        ("表1第5行第3列", "技术合同成交额（亿元）", "指标5：技术合同成交额，单位为亿元", "split"),
+        ("表1第5行第4列", "３５.５", "指标5 2020年基础值：35.5", "guess"),
+        ("表1第5行第5列", "前18位", "指标5 2025年目标值：18（位次：rank）", "guess"),
+        ("表1第6行第2列", "9.1",
+         f"指标6：印出的序号为“9.1”，不是整数，按6读取，即各行都未印出的下一个序号；{CHECK_ZH}", "guess"),
+        ("表1第6行第3列", "创新生态", "指标6：创新生态", "read"),
+        ("表1第6行第4列", "较好",
+         "指标6 2020年基础值：不是数值；请在 values.csv 中填写数值，或把该指标改为定性指标（kind 为 qualitative）",
          "fill"),
-        ("表1 第4行 第2列", "（四）", "没有一行印出序号 3（在 4 之前）：请在公开发布的方案中查找（可能是保存文件"
+        ("表1第4行第2列", "（四）", "没有一行印出序号3（在4之前）：请在公开发布的方案中查找（可能是保存文件"
                                    "时丢失了一行，或序号印错），按其序号补入 indicators.csv 和 values.csv；如方案本就"
                                    "没有该序号，请确认", "fill"),
-        ("表1 第2行 第1列", "创新投入", "类别“创新投入”，含指标 1、2", "read"),
-        ("表1 第4行 第1列", "创新产出", "类别“创新产出”，含指标 4、5", "read"),
-        ("表1 第6行 第1列", "创新投入", "类别“创新投入”，含指标 6；“创新投入”也印在表1 第2行 第1列：是同一个类别，还是"
+        ("表1第2行第1列", "创新投入", "类别“创新投入”，含指标1、2", "read"),
+        ("表1第4行第1列", "创新产出", "类别“创新产出”，含指标4、5", "read"),
+        ("表1第6行第1列", "创新投入", "类别“创新投入”，含指标6；“创新投入”也印在表1第2行第1列：是同一个类别，还是"
                                       "同名的两个类别？如是两个，请分别给出各自的 category_zh", "guess"),
-        ("表1 第2行", "R&D经费投入强度", "指标 1：kind 推断为 share（比重，%），direction 推断为 at_least（每年不低于"
+        ("表1第2行", "R&D经费投入强度", "指标1：kind 推断为 share（比重，%），direction 推断为 at_least（每年不低于"
                                      "目标），依据单位 % 和指标名称", "guess"),
-        ("表1 第2行", "R&D经费投入强度", "指标 1：请在 indicators.csv 中填写 category_en、name_en、short_name_zh、"
+        ("表1第2行", "R&D经费投入强度", "指标1：请在 indicators.csv 中填写 category_en、name_en、short_name_zh、"
                                      "short_name_en 和 unit_en（英文类别、英文名称、中英文简称、英文单位）", "fill"),
-        ("表1 第3行", "研发人员数", "指标 2：kind 推断为 count（数量），direction 推断为 higher（越高越好），依据单位"
+        ("表1第3行", "研发人员数", "指标2：kind 推断为 count（数量），direction 推断为 higher（越高越好），依据单位"
                                 " 人 和指标名称", "guess")]
     kinds = [row["read_as"] for row in imported.review if "kind 推断为" in row["read_as"]]
     assert kinds[2:] == [
-        "指标 4：kind 推断为 count（数量），direction 推断为 higher（越高越好），依据单位 个 和指标名称",
-        "指标 5：kind 推断为 rank（位次），direction 推断为 lower（越低越好），依据单位 亿元 和指标名称",
-        "指标 6：kind 推断为 qualitative（定性），direction 推断为 none（定性，无方向），依据指标名称（表中未印单位）"]
+        "指标4：kind 推断为 count（数量），direction 推断为 higher（越高越好），依据单位 个 和指标名称",
+        "指标5：kind 推断为 rank（位次），direction 推断为 lower（越低越好），依据单位 亿元 和指标名称",
+        "指标6：kind 推断为 qualitative（定性），direction 推断为 none（定性，无方向），依据指标名称（表中未印单位）"]
     # what the files hold is the same in either language: only the readings are told otherwise
     english = read_plan_table([Grid(1, table)], "plan.html", "en")
     assert english.language == "en"
@@ -697,14 +697,14 @@ def test_a_chinese_tables_series_headings_and_guessed_columns_are_told_in_chines
         ["投入", "", "省级", "66", "80"],
     ])], "plan.html")
     review = {row["where"]: (row["text"], row["read_as"], row["action"]) for row in imported.review}
-    assert review["表1 第1行 第4列"] == ("2020年", "2020年基础值（表头未写明是基础值还是目标值，按年份推断）", "guess")
-    assert review["表1 第2行 第3列"] == (
+    assert review["表1第1行第4列"] == ("2020年", "2020年基础值（表头未写明是基础值还是目标值，按年份推断）", "guess")
+    assert review["表1第2行第3列"] == (
         "创新投入", "类别标题，不是指标：类别“创新投入”，不含任何指标（其下各行各有自己的类别）", "guess")
-    assert review["表1 第3行 第4列"] == (
-        "5", "指标 1 2020年基础值：5，与国家级（national）、省级（provincial）序列并列的一个数值：不在 values.csv 的"
+    assert review["表1第3行第4列"] == (
+        "5", "指标1 2020年基础值：5，与国家级（national）、省级（provincial）序列并列的一个数值：不在 values.csv 的"
              "任何序列中；请把它补在所属的序列下（或每个序列下），如是各序列的合计则不补", "fill")
-    assert review["表1 第4行 第4列"] == ("3", "指标 1 国家级 2020年基础值：3", "read")
-    assert review["表1 第5行 第5列"] == ("80", "指标 1 省级 2025年目标值：80", "read")
+    assert review["表1第4行第4列"] == ("3", "指标1国家级2020年基础值：3", "read")
+    assert review["表1第5行第5列"] == ("80", "指标1省级2025年目标值：80", "read")
 
 
 def test_a_chinese_tables_draft_asks_for_what_no_table_gives_in_chinese(tmp_path, national_table, project_tmp):
@@ -732,7 +732,7 @@ def test_a_chinese_tables_draft_asks_for_what_no_table_gives_in_chinese(tmp_path
     assert (folder / "README.md").read_text(encoding="utf-8") == (
         "# 方案草稿（读自 十二五规划指标.docx）\n\n"
         "`十二五规划指标.docx` 中的表1已读入 `indicators.csv` 和 `values.csv`（格式见 docs/new-plan.md）。`review.csv` "
-        f"列出读取的每个单元格及其在公开发布的表格中的位置；其中 {open_rows} 行是拆分、推断或缺漏，须由人对照表格逐行核"
+        f"列出读取的每个单元格及其在公开发布的表格中的位置；其中{open_rows}行是拆分、推断或缺漏，须由人对照表格逐行核"
         "对，必要时改正这两个 CSV 文件并补上英文名称，然后在 `confirmed` 列填写 yes。表格不含 `plan.yml` 中的 "
         "`city`、`title` 和 `issuer`（城市名称、方案标题、发布机关），现写作（待填写）和 (to fill)，请改为方案本身"
         "的中英文表述；其中的年份据表头推断，请核对。review.csv 的每一行都确认之前，本草稿不作为方案读取；全部确认"
@@ -954,7 +954,7 @@ def test_the_plans_title_is_read_where_the_file_prints_it_unambiguously_and_told
     header, rows = NUMBER_HEADER, [["1", "研发强度（%）", "2.3", "3.0"]]
     document = docx.Document()
     document.add_heading("云溪市“十四五”科技创新规划", 0)
-    document.add_paragraph("云溪市人民政府  2021年6月")
+    document.add_paragraph("云溪市人民政府2021年6月")
     table = document.add_table(rows=2, cols=4)
     for index, row in enumerate([header, *rows]):
         for column, text in enumerate(row):

@@ -222,7 +222,7 @@ def test_a_confirmed_outlier_is_kept_and_logged(tmp_path, weihai, clean):
                              "confirms it: all firms counted from 2022 on")
     # the reason as written, marked so in the other language's edition
     # both in the series' unit (家 after the number in Chinese; in English the unit follows the series' name)
-    assert row.detail_zh == ("2022年数值 15,800家与前值 1,049家（2021年）相差悬殊，该行已确认，予以保留："
+    assert row.detail_zh == ("2022年数值15,800家与前值1,049家（2021年）相差悬殊，该行已确认，予以保留："
                              "all firms counted from 2022 on（原文，未译）")
 
 
@@ -339,7 +339,7 @@ def test_the_plans_kinds_and_corrections_are_told_in_chinese_where_the_run_asks_
     with mistakes_told_in("zh"), pytest.raises(InputError) as told:
         clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
     assert told.value.reason.startswith("kind 'share' 与指标表不符（表中的 baseline_2020，")
-    assert told.value.reason.endswith("plan-2022.txt:82）：比重（%）应在 0–100 之间，而此处为 22,154")
+    assert told.value.reason.endswith("plan-2022.txt:82）：比重（%）应在0–100之间，而此处为22,154")
     metadata.write_text(base, encoding="utf-8")
     corrections = plan_copy / "corrections.csv"
     typo = "26,,target_2024,36,3.6,thought to be a typo,\n"
@@ -347,7 +347,7 @@ def test_the_plans_kinds_and_corrections_are_told_in_chinese_where_the_run_asks_
     with mistakes_told_in("zh"), pytest.raises(InputError) as told:
         clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
     assert (told.value.line, told.value.field) == (4, "corrected_value")
-    assert told.value.reason == ("3.6 与该序列中最接近的数值 36（2023年，方案所列）相差约 10 倍"
+    assert told.value.reason == ("3.6与该序列中最接近的数值36（2023年，方案所列）相差约10倍"
                                  "（小数点位置错了，还是把小数当成了百分数？）；"
                                  # the file's header has no confirm column: where it goes is told
-                                 "如 3.6 无误，请在该行的 confirm 列（可在表头末尾添加此列）说明理由")
+                                 "如3.6无误，请在该行的 confirm 列（可在表头末尾添加此列）说明理由")

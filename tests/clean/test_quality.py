@@ -45,7 +45,7 @@ def test_the_finding_names_the_publication_that_quotes_the_value_in_both_languag
     # the value with its unit in either language (件/万人, patents per 10,000 people): the finding does not name its
     # series, so a bare 6.3 would say nothing of what it counts; a space between 年 and the number
     assert finding.detail_zh == (
-        "2015年的 6.3件/万人转引自二手来源（非发布机构原始发布）：每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”"
+        "2015年的6.3件/万人转引自二手来源（非发布机构原始发布）：每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”"
         "规划纲要提出的目标（https://zh.wenxuecity.com/bbs/mychina/860855-print.html）；"
         "本报告的判定以此为据，请改引官方发布")
     # the source's own brackets (its address) are never inside the finding's: no “（…（https://…））”
@@ -61,9 +61,9 @@ def test_the_finding_quotes_a_rank_as_a_place_and_a_share_with_its_percent_sign(
     said = "is quoted by a secondary source, not taken from the publisher's own release: "
     assert zh[(1, 2015)].startswith("2015年的第18位转引自二手来源（非发布机构原始发布）：新华社 2016-08-16")
     assert en[(1, 2015)].startswith(f"No. 18 for 2015 {said}Xinhua")
-    assert zh[(2, 2015)].startswith("2015年的 55.3% 转引自二手来源（非发布机构原始发布）：")
+    assert zh[(2, 2015)].startswith("2015年的55.3%转引自二手来源（非发布机构原始发布）：")
     assert en[(2, 2015)].startswith(f"55.3% for 2015 {said}")
-    assert zh[(3, 2010)].startswith("2010年的 1.84% 转引自二手来源（非发布机构原始发布）：《中国经济的转型升级")
+    assert zh[(3, 2010)].startswith("2010年的1.84%转引自二手来源（非发布机构原始发布）：《中国经济的转型升级")
 
 
 def test_no_finding_where_every_value_is_the_publishers_own(tmp_path):

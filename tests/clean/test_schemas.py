@@ -28,7 +28,7 @@ def test_a_rule_broken_is_told_with_the_line_of_its_row():
                                  "value 'up' (row given at line 7)")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         validate("indicators.csv", _indicators(direction="up"))
-    assert caught.value.reason == f"1 处校验未通过；第一处：数值 'up' 未通过 {DIRECTIONS}（见第 7 行）"
+    assert caught.value.reason == f"1处校验未通过；第一处：数值 'up' 未通过 {DIRECTIONS}（见第7行）"
 
 
 def test_a_value_of_no_numeric_series_is_told_in_chinese():
@@ -36,9 +36,9 @@ def test_a_value_of_no_numeric_series_is_told_in_chinese():
     values = pd.DataFrame({"indicator_id": [2], "series": ["national"], "source": ["values.csv"], "source_line": [3]})
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         check_values_belong(values, indicators)
-    assert str(caught.value) == "values.csv:3: 定性评价指标 2 'national' 有数值"
+    assert str(caught.value) == "values.csv:3: 定性评价指标2 'national' 有数值"
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         check_values_belong(values.assign(indicator_id=[9]), indicators)
-    assert caught.value.reason == "未知指标 9 'national' 有数值"
+    assert caught.value.reason == "未知指标9 'national' 有数值"
     with pytest.raises(InputError, match="^values.csv:3: value for unknown indicator 9 'national'$"):
         check_values_belong(values.assign(indicator_id=[9]), indicators)

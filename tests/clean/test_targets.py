@@ -51,7 +51,7 @@ def test_a_relative_target_is_made_absolute_from_the_printed_base(tmp_path, basi
     assert data.quality[data.quality.issue == "baseline_meets_target"].empty
     if basis == "multiple":  # the base and the target in the series' unit, as every value in a sentence
         assert findings.iloc[0].detail_en == "2027 target: 2 times the 2022 value 2.4%, that is 4.8%"
-        assert findings.iloc[0].detail_zh == "2027年目标为 2022年值 2.4% 的 2 倍，即 4.8%"
+        assert findings.iloc[0].detail_zh == "2027年目标为2022年值2.4%的2倍，即4.8%"
 
 
 INTENSITY = "4,,总体,Overall,能耗强度,Energy intensity,能耗,Energy intensity,吨/万元,t per 10k yuan,false,lower," \
@@ -61,13 +61,13 @@ INTENSITY = "4,,总体,Overall,能耗强度,Energy intensity,能耗,Energy inten
 @pytest.mark.parametrize(("basis", "written", "target", "en", "zh"), [
     # 下降15% of energy use per unit of GDP, 0.5 in 2022: 0.5 × (1 − 0.15) = 0.425, never 0.5 × 1.15 = 0.575
     ("percent", "15", 0.425, "2027 target: 15% below the 2022 value 0.5, that is 0.425",
-     "2027年目标为在 2022年值 0.5吨/万元基础上下降 15%，即 0.425吨/万元"),
+     "2027年目标为在2022年值0.5吨/万元基础上下降15%，即0.425吨/万元"),
     # 降低0.1: 0.5 − 0.1 = 0.4
     ("points", "0.1", 0.4, "2027 target: the 2022 value 0.5 lowered by 0.1 (in points), that is 0.4",
-     "2027年目标为在 2022年值 0.5吨/万元基础上降低 0.1 个百分点，即 0.4吨/万元"),
+     "2027年目标为在2022年值0.5吨/万元基础上降低0.1个百分点，即0.4吨/万元"),
     # 减半: a multiple is a factor whatever the direction, 0.5 × 0.5 = 0.25
     ("multiple", "0.5", 0.25, "2027 target: 0.5 times the 2022 value 0.5, that is 0.25",
-     "2027年目标为 2022年值 0.5吨/万元的 0.5 倍，即 0.25吨/万元"),
+     "2027年目标为2022年值0.5吨/万元的0.5倍，即0.25吨/万元"),
 ], ids=["percent", "points", "multiple"])
 def test_a_relative_target_of_a_lower_is_better_series_is_a_decline(tmp_path, basis, written, target, en, zh):
     folder = plan_folder(tmp_path, INTENSITY, f"4,,2022,baseline,0.5,,\n4,,2027,target,{written},{basis},\n")
@@ -86,7 +86,7 @@ def test_a_base_meeting_a_relative_target_is_noted_with_the_target_made_absolute
     # both in the series' unit (%), as every value in a sentence
     assert len(met) == 1 and met.iloc[0].detail_en.startswith(
         "the 2022 baseline 2.4% already meets the target (1.92% in 2027);"), met.iloc[0].detail_en
-    assert met.iloc[0].detail_zh.startswith("2022年基础值 2.4% 已达到目标值（2027年目标 1.92%）")
+    assert met.iloc[0].detail_zh.startswith("2022年基础值2.4%已达到目标值（2027年目标1.92%）")
 
 
 def test_a_base_meeting_a_relative_level_held_every_year_says_from_which_year(tmp_path):
@@ -103,7 +103,7 @@ def test_a_base_meeting_a_relative_level_held_every_year_says_from_which_year(tm
     # the target made absolute written as every finding writes a level to hold: with its sign, in its unit
     made = data.quality[data.quality.issue == "relative_target"].sort_values("year")
     assert made.iloc[0].detail_en == "2025 target: 0.8 times the 2022 value 2.4%, that is ≥1.92%"
-    assert made.iloc[0].detail_zh == "2025年目标为 2022年值 2.4% 的 0.8 倍，即 ≥1.92%"
+    assert made.iloc[0].detail_zh == "2025年目标为2022年值2.4%的0.8倍，即 ≥1.92%"
 
 
 @pytest.mark.parametrize(("indicators", "written", "words"), [
@@ -132,10 +132,10 @@ def test_a_relative_target_waits_for_a_base_value_from_statistics(tmp_path):
     # its label says the plan prints none ("Baseline not in the plan"): the detail does not say it again; the value
     # in its unit in either language (家, firms): the finding does not name its series
     assert base.detail_en == "the 2022 value 380 firms comes from 公报2022"
-    assert base.detail_zh == "2022年值 380家取自公报2022"
+    assert base.detail_zh == "2022年值380家取自公报2022"
     made = data.quality[data.quality.issue == "relative_target"].iloc[0]
     assert (made.detail_en, made.detail_zh) == ("2027 target: 2 times the 2022 value 380, that is 760",
-                                                "2027年目标为 2022年值 380家的 2 倍，即 760家")
+                                                "2027年目标为2022年值380家的2倍，即760家")
     (folder / "observations" / "bulletins.csv").write_text("indicator_id,series,year,value,source\n",
                                                             encoding="utf-8")
     values, data = values_of(folder)
@@ -262,9 +262,9 @@ def test_a_typed_plans_year_mistakes_are_told_in_the_language_the_run_asks_for(t
     with mistakes_told_in("zh"), pytest.raises(InputErrors) as caught:
         values_of(folder)
     assert [error.reason for error in caught.value.errors] == [
-        "指标 3 没有目标值：数值型指标须有目标值（或者它是定性评价指标？）",
-        "指标 2：2021年的目标值在基期 2022年（plan.yml）或之前：目标应在基期之后",
-        "指标 4：目标年份 2029年晚于 plan.yml 中的总结评估年份（2027年）；总结评估针对方案最后一批目标，请核对年份"]
+        "指标3没有目标值：数值型指标须有目标值（或者它是定性评价指标？）",
+        "指标2：2021年的目标值在基期2022年（plan.yml）或之前：目标应在基期之后",
+        "指标4：目标年份2029年晚于 plan.yml 中的总结评估年份（2027年）；总结评估针对方案最后一批目标，请核对年份"]
 
 
 def test_a_relative_change_and_a_plans_last_targets_are_told_in_chinese(tmp_path):
@@ -272,10 +272,10 @@ def test_a_relative_change_and_a_plans_last_targets_are_told_in_chinese(tmp_path
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         values_of(folder)
     assert caught.value.reason == (
-        "'-15' 的 basis 为 percent：请照方案的写法填写变化量，不带正负号（下降15%：填 15）；变化方向按 direction 所示的"
+        "'-15' 的 basis 为 percent：请照方案的写法填写变化量，不带正负号（下降15%：填15）；变化方向按 direction 所示的"
         "向好方向确定（lower：下降）")
     folder = plan_folder(tmp_path / "final", SHARE, "2,,2022,baseline,2.4,,\n2,,2027,target,2.8,,\n",
                          evaluations="{2026: final}")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         values_of(folder)
-    assert caught.value.reason == "总结评估在 2026年，不是方案最后一批目标的年份（2027年）；总结评估针对的正是这些目标"
+    assert caught.value.reason == "总结评估在2026年，不是方案最后一批目标的年份（2027年）；总结评估针对的正是这些目标"

@@ -92,8 +92,8 @@ def test_every_department_without_an_english_name_is_told_in_one_round(plan_copy
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         build_task_tables(read)
     assert [error.reason for error in caught.value.errors] == [
-        "部门 '市商务局'（任务 1.1）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en",
-        "部门 '市外办'（任务 3.1）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en",
+        "部门 '市商务局'（任务1.1）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en",
+        "部门 '市外办'（任务3.1）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en",
     ]
 
 
@@ -104,7 +104,7 @@ def test_a_department_without_an_english_name_is_told_in_chinese_when_the_run_as
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         build_task_tables(load_plan_tasks(plan_copy, plan_copy / SOURCE.name))
     assert (caught.value.line, caught.value.reason) == (
-        327, "部门 '市外办'（任务 3.1）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en")
+        327, "部门 '市外办'（任务3.1）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en")
 
 
 def test_an_items_department_without_an_english_name_names_the_item(plan_copy):
@@ -118,7 +118,7 @@ def test_an_items_department_without_an_english_name_names_the_item(plan_copy):
         build_task_tables(items_only)
     # 6.1's first item closes with its own departments, 市商务局 among them (line 347)
     assert (caught.value.line, caught.value.reason) == (
-        347, "部门 '市商务局'（任务 6.1 第 1 项）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en")
+        347, "部门 '市商务局'（任务6.1 第1项）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en")
     with pytest.raises(InputError) as caught:
         build_task_tables(items_only)
     assert caught.value.reason == ("department '市商务局' (task 6.1, item 1) has no English name in "

@@ -58,10 +58,10 @@ def test_quality_log_lists_every_finding(dataset):
     [held] = quality[quality.issue == "held_every_year"].itertuples()
     # each target quoted as the plan's table prints it (5, no sign: never "≥5" put in the plan's mouth), said to be
     # printed bare, the level read from it with its sign apart, and every value in its unit (%)
-    assert held.detail_zh == ("方案所列目标（2023年目标 5%、2024年目标 5%，方案表未标“≥”）"
+    assert held.detail_zh == ("方案所列目标（2023年目标5%、2024年目标5%，方案表未标“≥”）"
                               "按每年须达到的水平评估（每年≥5%）："
                               "自方案首个设定目标的年份（2023年）起逐年对照判断，任一年未达到即为未达标；"
-                              "2021年基础值 3.41% 未达到")
+                              "2021年基础值3.41%未达到")
     assert held.detail_en.startswith("the plan's targets (5% in 2023, 5% in 2024, printed without “≥”) are assessed "
                                      "as a level to hold every year (≥5% every year): ")
     assert held.detail_en.endswith("is checked against it, and a single year below the level means “not achieved”; "
@@ -76,10 +76,10 @@ def test_quality_log_lists_every_finding(dataset):
     [growth] = quality[quality.issue == "prose_growth"].itertuples()
     assert (growth.indicator_id, growth.year, growth.value) == (16, 2024, 10.0)
     # (160 / 133) ** (1/3) - 1 = 0.0636: the table implies 6.4% a year against the promised 10 %
-    assert "implies 6.4% a year" in growth.detail_en and "折合年均 6.4%" in growth.detail_zh
+    assert "implies 6.4% a year" in growth.detail_en and "折合年均6.4%" in growth.detail_zh
     # the table's values in the series' unit (亿元; in English written out: 133 亿元 = 13.3 billion yuan), the promise
     # a rate
-    assert "要求年均增长 10% 以上；表中 2021年 133亿元至 2024年 160亿元，折合年均 6.4%" in growth.detail_zh
+    assert "要求年均增长10%以上；表中2021年133亿元至2024年160亿元，折合年均6.4%" in growth.detail_zh
     assert ("requires at least 10% a year; the table (13.3 billion yuan in 2021 to 16 billion yuan in 2024) "
             "implies 6.4%") in growth.detail_en
 
@@ -89,7 +89,7 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     columns to the English; the split and qualitative findings quote the printed Chinese, glossed."""
     quality = dataset.quality.set_index(["issue", "indicator_id"])
     typo = quality.loc[("correction", 19)]
-    assert typo.detail_zh.startswith("原表印作“3..5”，按 3.5 处理。小数点重复，系录入错误")
+    assert typo.detail_zh.startswith("原表印作“3..5”，按3.5处理。小数点重复，系录入错误")
     # in lower case, as it follows its label on a card (Correction: printed …); a row of its own gives it a capital
     assert typo.detail_en.startswith("printed “3..5”, read as 3.5. Reason: Doubled decimal point, a typing error")
     prose = quality.loc[("prose_other_year", 14)]
@@ -97,9 +97,9 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     # (80 is the 2020 baseline the assessment starts from: the note says so, never that 85 replaces it, nor that
     # the two "agree" under a heading that says they disagree)
     # both values in the series' unit (个); the note as written
-    assert "）为 80个，表中为 85个；" in prose.detail_zh
-    assert prose.detail_zh.endswith("表中为 85个；正文未注明年份；80 与表中 2020年基础值（评估的起点）相同；"
-                                    "85 为表中 2021年数值")
+    assert "）为80个，表中为85个；" in prose.detail_zh
+    assert prose.detail_zh.endswith("表中为85个；正文未注明年份；80与表中2020年基础值（评估的起点）相同；"
+                                    "85为表中2021年数值")
     assert prose.detail_en.endswith("the table 85. The prose names no year; 80 is the table's 2020 value, the "
                                     "baseline the assessment starts from; 85 is the table's 2021 value.")
     assert quality.loc[("split_two_rows", 5)].detail_en == (
@@ -113,7 +113,7 @@ def test_a_note_written_in_one_language_is_shown_in_both(plan_copy):
     rows = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([rows[0], rows[1].rsplit(",", 1)[0] + ",", rows[2]]) + "\n", encoding="utf-8")
     typo = clean(plan_copy).quality.set_index(["issue", "indicator_id"]).loc[("correction", 12)]
-    assert typo.detail_zh == ("原表数值后有空格，按 14.6 处理。Trailing space after the number in the printed cell; "
+    assert typo.detail_zh == ("原表数值后有空格，按14.6处理。Trailing space after the number in the printed cell; "
                               "the value itself is unambiguous.")
 
 
@@ -360,8 +360,8 @@ def test_a_typed_value_that_is_no_number_is_told_in_the_language_the_run_asks_fo
         clean(folder)
     advice = "请在此处只写数字和小数点，不含空格、千位分隔符、单位或 % 号"
     assert [error.reason for error in caught.value.errors] == [
-        f"'2.6 %' 不是数字（是否应为 2.6？）：{advice}",
-        f"'翻一番' 不是数字（翻一番 是相对于基础值的目标：此处填 2，basis 填 multiple）：{advice}",
+        f"'2.6 %' 不是数字（是否应为2.6？）：{advice}",
+        f"'翻一番' 不是数字（翻一番 是相对于基础值的目标：此处填2，basis 填 multiple）：{advice}",
         f"'4l0' 不是数字：{advice}"]
 
 
@@ -373,12 +373,12 @@ def test_a_printed_plans_mistakes_are_told_in_chinese(plan_copy):
     metadata.write_text("\n".join(line for line in kept if not line.startswith("6,")) + "\n", encoding="utf-8")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         clean(plan_copy)
-    assert caught.value.reason == "指标 6 在 indicator_metadata.csv 中没有对应行；请添加一行"
+    assert caught.value.reason == "指标6在 indicator_metadata.csv 中没有对应行；请添加一行"
     metadata.write_text("\n".join(kept) + "\n", encoding="utf-8")
     _edit(plan_copy / "prose_checks.csv", "16,,2021,baseline,value,", "16,,2022,baseline,value,")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         clean(plan_copy)
-    assert caught.value.reason == "指标表中没有指标 16 的 2022年基期值（baseline）"
+    assert caught.value.reason == "指标表中没有指标16的2022年基期值（baseline）"
     _edit(plan_copy / "prose_checks.csv", "16,,2022,baseline,value,", "16,,2021,baseline,value,")
     corrections = plan_copy / "corrections.csv"
     corrections.write_text("\n".join(corrections.read_text(encoding="utf-8").splitlines()[:2]) + "\n",
@@ -435,7 +435,7 @@ def test_a_name_left_empty_is_told_with_the_units_the_metadata_lacks(plan_copy):
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         clean_deferred(plan_copy)
     assert [error.reason for error in caught.value.errors] == [
-        "为空：数值型指标 3 须填写单位", "为空", "为空：数值型指标 5 须填写单位"]
+        "为空：数值型指标3 须填写单位", "为空", "为空：数值型指标5 须填写单位"]
 
 
 def test_a_category_no_indicator_is_in_is_told(plan_copy):

@@ -100,7 +100,7 @@ def test_the_departments_mistakes_are_told_in_chinese_where_the_run_asks_for_it(
          "departments.csv:4: plan_line: 指定的（assigned）部门不引用方案的行：请把 basis 改为 printed，或将 plan_line "
          "留空"),
         ("3,,市科技局,市科技局、高区管委,assigned,", "3,,市科技局,市科技局、高区管委,printed,99999",
-         f"departments.csv:4: plan_line: 方案第 99999 行不存在（方案文本共 {len(lines)} 行）"),
+         f"departments.csv:4: plan_line: 方案第99999行不存在（方案文本共{len(lines)}行）"),
     ]
     for old, new, expected in cases:
         assert old in base
@@ -114,7 +114,7 @@ def test_the_departments_mistakes_are_told_in_chinese_where_the_run_asks_for_it(
     with mistakes_told_in("zh"), pytest.raises(InputError) as told:
         load_departments(plan_copy, lines)
     assert told.value.field == "name_zh"
-    assert told.value.reason == "部门 '市科技局' 出现了两次（首次出现在第 3 行）"
+    assert told.value.reason == "部门 '市科技局' 出现了两次（首次出现在第3行）"
 
 
 def _told(error, folder) -> list[str]:
@@ -181,9 +181,9 @@ def test_every_mistake_of_departments_csv_is_told_in_chinese_in_one_round(plan_c
     with mistakes_told_in("zh"), pytest.raises(InputError) as told:
         load_departments(plan_copy, lines)
     assert _told(told.value, plan_copy) == [
-        "departments.csv: indicator_id: 缺少指标 7、8 的行：方案指标表的每个序列都须写明牵头部门、责任部门及其依据",
+        "departments.csv: indicator_id: 缺少指标7、8的行：方案指标表的每个序列都须写明牵头部门、责任部门及其依据",
         "departments.csv:2: basis: 未知的 basis 'given'：应为 printed（方案列明了部门）或 assigned",
-        "departments.csv:3: departments: 方案第 60 行未列明 '市委组织部'、'市发展改革委'、'市工业和信息化局'、"
+        "departments.csv:3: departments: 方案第60行未列明 '市委组织部'、'市发展改革委'、'市工业和信息化局'、"
         "'市人力资源和社会保障局'；该行列明的是 市科技局",
         "departments.csv:4: lead: 牵头部门 '市教育局' 不在 departments 所列部门之中",
         "departments.csv:6: departments: '市科技局、、市农业农村局、' 中有空的部门名称",
@@ -253,7 +253,7 @@ def test_every_mistake_of_department_names_csv_is_told_in_one_round(plan_copy):
         "department_names.csv:10: name_en: 为空",
         "department_names.csv:30: same_as: '市人力资源社会保障局' 本身又指向 '市人力资源和社会保障局'：请直接填写 "
         "'市人力资源和社会保障局'",
-        "department_names.csv:45: name_zh: 部门 '市科技局' 出现了两次（首次出现在第 3 行）",
+        "department_names.csv:45: name_zh: 部门 '市科技局' 出现了两次（首次出现在第3行）",
         "department_names.csv:49: same_as: same_as '市场监管总局' 不是本文件中列出、且本身没有 same_as 的部门："
         "请按本文件所列写出部门名称",
     ]
@@ -284,7 +284,7 @@ def test_a_same_as_naming_a_wrong_same_as_says_so_and_departments_csv_is_told_wi
                "write the department '市人社局' is counted under, as this file lists it",
                "departments.csv:2: basis: basis 'given' unknown; use printed (the plan names them) or assigned"],
         "zh": ["department_names.csv:7: same_as: same_as 指向本行自身：请留空",
-               "department_names.csv:30: same_as: '市人社局' 本身又指向 '市人社局'（第 7 行），而该项同样有误："
+               "department_names.csv:30: same_as: '市人社局' 本身又指向 '市人社局'（第7行），而该项同样有误："
                "请按本文件所列写出 '市人社局' 所归的部门",
                "departments.csv:2: basis: 未知的 basis 'given'：应为 printed（方案列明了部门）或 assigned"],
     }

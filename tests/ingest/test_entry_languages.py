@@ -48,7 +48,7 @@ def test_the_language_property_is_the_one_the_templates_write():
     ["NO.", " series ", "年份", "Value", "数据来源", "note", "confirm (why a value  far off is right)",
      "Published (e.g. 2024-02-28)", "初步数（是则填“是”）"],  # any case, any spacing, both languages mixed
     # the publication date's label as a 2025 template writes it, its example in 2026
-    ["编号", "序列", "年份", "数值", "数据来源", "备注", "确认", "发布日期（如 2026-02-28）", "初步数"],
+    ["编号", "序列", "年份", "数值", "数据来源", "备注", "确认", "发布日期（如2026-02-28）", "初步数"],
     ["No.", "Series", "Year", "Value", "Source", "Note", "Confirm", "Published (e.g. 2026-02-28)", "Preliminary"],
 ])
 def test_a_header_row_of_the_templates_labels_names_the_columns(tmp_path, header):
@@ -179,7 +179,7 @@ def _hidden_space(sheet):
 CASES = {
     "hidden row": (
         _hidden_row,
-        "数据报送!D5: 数值: 第 5 行被隐藏，但填有数值，核对表格的人看不到：请取消隐藏该行，或将其删除",
+        "数据报送!D5: 数值: 第5行被隐藏，但填有数值，核对表格的人看不到：请取消隐藏该行，或将其删除",
         "'Data entry'!D5: value: row 5 is hidden but holds a value, which the person who checks the sheet does not "
         "see: show the row, or delete it"),
     "hidden column": (
@@ -203,14 +203,14 @@ CASES = {
     # 0 typed for "no value yet", its note saying so: told about the 0, not first about its missing source
     "zero for none": (
         _zero_for_none,
-        "数据报送!D5: 数值: 填了 0，但备注说明暂无数值：尚无数值时请把数值单元格留空（0 会被当作一个数值），"
+        "数据报送!D5: 数值: 填了0，但备注说明暂无数值：尚无数值时请把数值单元格留空（0会被当作一个数值），"
         "备注保留即可",
         "'Data entry'!D5: value: 0, but the note says there is no value yet: leave the value cell empty until there is "
         "one (0 is read as a value); keep the note"),
     # a totals row under the series: one line for the row (not 编号 not a whole number, 年份 and 数据来源 empty)
     "totals row": (
         _totals,
-        "数据报送!A6: 第 6 行是合计行（合计）：报送表只收逐项数值，合计不读入，请删去此行",
+        "数据报送!A6: 第6行是合计行（合计）：报送表只收逐项数值，合计不读入，请删去此行",
         "'Data entry'!A6: row 6 is a totals row (合计): the sheet takes each series' own value, a total is not read; "
         "delete the row"),
     "formula": (
@@ -228,26 +228,26 @@ CASES = {
     # passed over in silence (a signature where the number goes)
     "footnote": (
         _footnote,
-        "数据报送!F7: 第 7 行不属于任何指标（'注：以上数据均为初步数'）：说明某个数值的，请写进该数值所在行的备注；"
+        "数据报送!F7: 第7行不属于任何指标（'注：以上数据均为初步数'）：说明某个数值的，请写进该数值所在行的备注；"
         "说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容",
         "'Data entry'!F7: row 7 holds words on no series ('注：以上数据均为初步数'): a note on one value goes in the "
         "note of that value's row, a note on the whole sheet goes with the file when it is sent; delete it here"),
     "signature": (
         _signature,
-        "数据报送!A7: 第 7 行不属于任何指标（'填表人：李四'）：说明某个数值的，请写进该数值所在行的备注；"
+        "数据报送!A7: 第7行不属于任何指标（'填表人：李四'）：说明某个数值的，请写进该数值所在行的备注；"
         "说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容",
         "'Data entry'!A7: row 7 holds words on no series ('填表人：李四'): a note on one value goes in the "
         "note of that value's row, a note on the whole sheet goes with the file when it is sent; delete it here"),
     # in a column no one fills by hand (年份): told all the same
     "signature under the year": (
         _signature_under_the_year,
-        "数据报送!C7: 第 7 行不属于任何指标（'审核人：王五'）：说明某个数值的，请写进该数值所在行的备注；"
+        "数据报送!C7: 第7行不属于任何指标（'审核人：王五'）：说明某个数值的，请写进该数值所在行的备注；"
         "说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容",
         "'Data entry'!C7: row 7 holds words on no series ('审核人：王五'): a note on one value goes in the "
         "note of that value's row, a note on the whole sheet goes with the file when it is sent; delete it here"),
     "percentage": (
         _percentage,
-        "数据报送!D5: 数值: 是百分比格式的单元格（显示为 2.61% 的数，Excel 保存为 0.0261）；"
+        "数据报送!D5: 数值: 是百分比格式的单元格（显示为2.61%的数，Excel 保存为0.0261）；"
         "数值按指标的单位填写：请输入不带 % 的数字，并取消该单元格的百分比格式",
         "'Data entry'!D5: value: a percentage cell (Excel keeps what it shows as 2.61% as 0.0261); values are in "
         "the indicator's unit: type the number without %, in a cell without the percentage format"),
@@ -311,13 +311,13 @@ CASES = {
         "column is note; type note back"),
     "value renamed under its label": (
         _value_renamed,
-        "数据报送!D4: 表头: 表头单元格被改成了 2023年数值，无法识别：其上方的标签表明该列为 数值（value），请改回 "
+        "数据报送!D4: 表头: 表头单元格被改成了2023年数值，无法识别：其上方的标签表明该列为 数值（value），请改回 "
         "数值（value）",
         "'Data entry'!D4: header: the header cell reads 2023年数值, which names no column: the label above it says the "
         "column is value; type value back"),
     "zero-width space": (
         _hidden_space,
-        "数据报送!E5: 数据来源: 第 6 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
+        "数据报送!E5: 数据来源: 第6个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
         "或藏在文字中不易察觉：请删除该字符",
         "'Data entry'!E5: source: contains the invisible character U+200B (zero width space) at character 6 (it "
         "changes how the text shows, or hides in it); remove it"),
@@ -341,7 +341,7 @@ def test_what_the_person_can_fix_is_told_in_the_templates_language(tmp_path, cas
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("zh", "找不到表头：需要前 20 行中以编号（indicator_id）、序列（series）、年份（year）、数值（value）、"
+    ("zh", "找不到表头：需要前20行中以编号（indicator_id）、序列（series）、年份（year）、数值（value）、"
            "数据来源（source）开头的一行，与下发的报送表相同（'数据报送'中没有）"),
     ("en", "no header row: a row starting with indicator_id, series, year, value, source within the first 20 rows is "
            "needed, as the workbook sent to you has ('数据报送' has none)"),
@@ -386,7 +386,7 @@ def test_a_merged_cell_is_told_with_the_sheets_other_mistakes(tmp_path):
         _read(path)
     lines = [line.replace(f"{path}:", "") for line in str(caught.value).splitlines()]
     assert lines[0].startswith("数据报送!D6:D7: 数值: 是合并单元格（D6:D7）")
-    assert lines[1].startswith("数据报送!E8: 数据来源: 第 2 个字符是不可见字符 U+200B")
+    assert lines[1].startswith("数据报送!E8: 数据来源: 第2个字符是不可见字符 U+200B")
     assert len(lines) == 2  # the merged rows themselves are not read (never a second error about D7)
 
 

@@ -30,10 +30,10 @@ def test_a_growth_claim_without_a_baseline_in_the_table_is_told_at_its_line(tmp_
     """A typed plan's values.csv may give no baseline: a prose claim of growth a year then has no year to grow from,
     told at its line (the reader crashed on max() of nothing); a claim of a value needs none and is read."""
     fields = (value_field(2024, "target"),)
-    (tmp_path / "prose_checks.csv").write_text(HEADER + "1,,2024,target,value,达到 80,80,\n", encoding="utf-8")
+    (tmp_path / "prose_checks.csv").write_text(HEADER + "1,,2024,target,value,达到80,80,\n", encoding="utf-8")
     assert load_prose_checks(tmp_path, fields)["prose_value"].tolist() == [80.0]
-    (tmp_path / "prose_checks.csv").write_text(HEADER + "1,,2024,target,value,达到 80,80,\n"
-                                               "1,,2024,target,annual_growth_pct,年均增长 10%,10,\n", encoding="utf-8")
+    (tmp_path / "prose_checks.csv").write_text(HEADER + "1,,2024,target,value,达到80,80,\n"
+                                               "1,,2024,target,annual_growth_pct,年均增长10%,10,\n", encoding="utf-8")
     with pytest.raises(InputError) as told:
         load_prose_checks(tmp_path, fields)
     assert str(told.value).endswith("prose_checks.csv:3: claim: an annual growth claim needs a baseline to grow "
@@ -59,7 +59,7 @@ def test_the_hand_files_mistakes_are_told_in_chinese_where_the_run_asks_for_it(t
         with pytest.raises(InputError) as told:
             refuse_duplicates(twice, ["indicator_id", "series"], path, "indicator_id",
                               lambda row: series_twice(row.indicator_id, row.series))
-        assert (told.value.line, told.value.reason) == (5, "指标 4（series 'national'）出现了两次（首次出现在第 2 行）")
+        assert (told.value.line, told.value.reason) == (5, "指标4（series 'national'）出现了两次（首次出现在第2行）")
         # an empty cell, and one of invisible characters only
         cells = pd.DataFrame({"name_en": ["", "\u200b"], LINE_COLUMN: [2, 3]})
         with pytest.raises(InputError) as told:
@@ -126,11 +126,11 @@ def test_the_reasons_advice_is_the_one_an_observation_file_is_given():
 
 def test_a_growth_claim_for_the_base_year_is_told_in_chinese(tmp_path):
     fields = (value_field(2021, "baseline"), value_field(2024, "target"))
-    (tmp_path / "prose_checks.csv").write_text(HEADER + "1,,2021,baseline,annual_growth_pct,年均增长 10%,10,\n",
+    (tmp_path / "prose_checks.csv").write_text(HEADER + "1,,2021,baseline,annual_growth_pct,年均增长10%,10,\n",
                                                encoding="utf-8")
     with mistakes_told_in("zh"), pytest.raises(InputError) as told:
         load_prose_checks(tmp_path, fields)
-    assert str(told.value).endswith("prose_checks.csv:2: year: 年均增长的说法须有晚于 2021年基期的目标年份")
+    assert str(told.value).endswith("prose_checks.csv:2: year: 年均增长的说法须有晚于2021年基期的目标年份")
 
 
 def test_every_row_of_prose_checks_csv_is_told_in_one_round(tmp_path):
@@ -173,7 +173,7 @@ def test_every_row_of_categories_csv_is_told_in_one_round(tmp_path):
     with mistakes_told_in("zh"), pytest.raises(InputError) as told:
         load_categories(tmp_path)
     assert [error.reason for error in told.value.errors] == [
-        "为空", "类别 '创新产出' 再次定义为 'Outputs'，而第 3 行定义为 'Innovation outputs'：请只保留一行"]
+        "为空", "类别 '创新产出' 再次定义为 'Outputs'，而第3行定义为 'Innovation outputs'：请只保留一行"]
 
 
 def test_every_row_of_the_metadata_is_told_in_one_round(tmp_path):
@@ -200,7 +200,7 @@ def test_a_typed_plans_prose_checks_are_refused_as_it_has_no_text(tmp_path, lake
     """A typed plan has no text: a prose check's quote cannot be looked for in it. The file is refused whole, saying
     why (each quote was told it does not occur in the source text, as though mistyped)."""
     plan = copy_plan(lakeside.folder, tmp_path / "lakeside")
-    (plan / "prose_checks.csv").write_text(HEADER + "1,,2027,target,value,达到 80,80,\n", encoding="utf-8")
+    (plan / "prose_checks.csv").write_text(HEADER + "1,,2027,target,value,达到80,80,\n", encoding="utf-8")
     with pytest.raises(InputError) as told:
         load_plan_inputs(load_plan(plan))
     assert str(told.value).endswith(

@@ -44,9 +44,9 @@ def test_a_chinese_comma_for_the_decimal_point_is_told_as_such(tmp_path):
     from analysis.catalog import catalog
     from analysis.ingest.csv_reader import parse_number
 
-    with pytest.raises(InputError, match=r"'2，9' 不是数字（是否应为 2\.9？小数点请用“\.”）"):
+    with pytest.raises(InputError, match=r"'2，9' 不是数字（是否应为2\.9？小数点请用“\.”）"):
         parse_number("2，9", file=tmp_path / "a.xlsx", line=5, field="value", words=catalog("zh"))
-    with pytest.raises(InputError, match=r"'24,800' 不是数字（是否应为 24800？请去掉千位分隔符）"):
+    with pytest.raises(InputError, match=r"'24,800' 不是数字（是否应为24800？请去掉千位分隔符）"):
         parse_number("24,800", file=tmp_path / "a.xlsx", line=5, field="value", words=catalog("zh"))
 
 
@@ -56,7 +56,7 @@ def test_a_chinese_comma_for_the_decimal_point_is_told_as_such(tmp_path):
     ("编号,序列,年份,数值\n2,,2023,2.61\n",
      "a.csv:1: 表头: 表头缺少列：数据来源（source）；现在的表头为 编号、序列、年份、数值"),
     ("编号,序列,年份,数值,数据来源\n2,,2023,2.61\n",
-     "a.csv:2: 这一行有 4 个值，表头有 5 列（编号、序列、年份、数值、数据来源）"),
+     "a.csv:2: 这一行有4个值，表头有5列（编号、序列、年份、数值、数据来源）"),
     ("indicator_id,series,year,value,source\n2,,2023\n", "a.csv:2: 3 fields, expected 5 (indicator_id, series, year,"),
     ("indicator_id,series,year,value,source\n2\n", "a.csv:2: 1 field, expected 5"),
     ("编号,序列,年份,数值,数据来源,金额\n2,,2023,2.61,公报,3\n",
@@ -89,7 +89,7 @@ def test_a_csv_headed_in_chinese_is_told_a_wrong_cell_in_chinese(clean_weihai, w
                            clean_weihai.values)
     lines = str(caught.value).replace(f"{folder}/", "").splitlines()
     assert lines[0].startswith("2024-bulletin.csv:3: 数值: '约25' 不是数字")
-    assert lines[1].startswith("2024-bulletin.csv:4: 编号: 方案中没有编号为 99 的指标")
+    assert lines[1].startswith("2024-bulletin.csv:4: 编号: 方案中没有编号为99的指标")
     english = write(tmp_path / "en", "indicator_id,series,year,value,source\n3,,2023,about 25,bulletin\n")
     with pytest.raises(InputError, match=r"2024-bulletin.csv:2: value: 'about 25' is not a number"):
         check_observations(read_observation_files(english), clean_weihai.indicators, weihai,
@@ -130,7 +130,7 @@ def test_every_hidden_character_of_a_csv_is_told_with_the_other_rows_mistakes(cl
         ["2024-bulletin.csv:2", "数据来源"], ["2024-bulletin.csv:3", "数值"], ["2024-bulletin.csv:4", "数值"],
         ["2024-bulletin.csv:6", "序列"]]
     assert lines[2].endswith("数值: 为空：请填写数值")
-    assert lines[3].endswith("序列: 指标 2 不分国家级、省级序列（填写了 '国家级'）：序列一栏请留空")
+    assert lines[3].endswith("序列: 指标2不分国家级、省级序列（填写了 '国家级'）：序列一栏请留空")
 
 
 def test_how_many_more_mistakes_there_are_is_told_in_the_files_language(clean_weihai, weihai, tmp_path):
@@ -142,7 +142,7 @@ def test_how_many_more_mistakes_there_are_is_told_in_the_files_language(clean_we
     with pytest.raises(InputError) as caught:
         check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
     lines = caught.value.lines()
-    assert len(lines) == LISTED_ERRORS + 1 and lines[-1].endswith("/obs/2024-bulletin.csv: ……另有 5 处错误")
+    assert len(lines) == LISTED_ERRORS + 1 and lines[-1].endswith("/obs/2024-bulletin.csv: ……另有5处错误")
 
 
 @pytest.mark.parametrize(("header", "expected"), [
@@ -191,10 +191,10 @@ def test_a_csv_headed_in_chinese_is_told_its_rows_of_too_few_fields_in_chinese_w
         check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
     advice = "是否多了或少了逗号？含逗号的文字请用英文双引号括起"
     assert str(caught.value).replace(f"{folder}/", "").splitlines() == [
-        "2024-bulletin.csv:2: 数值: '约2.6' 不是数字（是否应为 2.6？请去掉“约”，只写数字；"
+        "2024-bulletin.csv:2: 数值: '约2.6' 不是数字（是否应为2.6？请去掉“约”，只写数字；"
         "如为估计数，请在该行的备注中说明）",
-        f"2024-bulletin.csv:3: 这一行有 4 个值，表头有 5 列（编号、序列、年份、数值、数据来源）：{advice}",
-        f"2024-bulletin.csv:4: 这一行有 6 个值，表头有 5 列（编号、序列、年份、数值、数据来源）：{advice}"]
+        f"2024-bulletin.csv:3: 这一行有4个值，表头有5列（编号、序列、年份、数值、数据来源）：{advice}",
+        f"2024-bulletin.csv:4: 这一行有6个值，表头有5列（编号、序列、年份、数值、数据来源）：{advice}"]
 
 
 @pytest.mark.parametrize(("header", "told"), [
@@ -205,7 +205,7 @@ def test_a_csv_headed_in_chinese_is_told_its_rows_of_too_few_fields_in_chinese_w
     ("编号,序列,年份,数值,数据来源,额外列",
      ["2024-bulletin.csv:1: 表头: 表头中有无法识别的列：额外列；可用的列为 编号（indicator_id）、序列（series）、",
       "2024-bulletin.csv:2: 数值: 'abc' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
-      "2024-bulletin.csv:3: 这一行有 4 个值，表头有 6 列（编号、序列、年份、数值、数据来源、额外列）："
+      "2024-bulletin.csv:3: 这一行有4个值，表头有6列（编号、序列、年份、数值、数据来源、额外列）："
       "是否多了或少了逗号？含逗号的文字请用英文双引号括起"]),
 ])
 def test_an_unknown_column_in_the_header_is_told_with_the_rows_mistakes(clean_weihai, weihai, tmp_path, header, told):
@@ -249,7 +249,7 @@ def test_the_empty_columns_excel_saves_after_the_last_one_are_read_as_nothing(tm
      "nothing in a column without a name is read; type the column's name in the header, or move what it holds into "
      "a column that has one"),
     ("编号,序列,年份,数值,数据来源,,",
-     "2024-bulletin.csv:2: 第 7 列在表头（第 1 行）中没有列名，却填有 '见附注'（另有 1 行也在该列填有内容）："
+     "2024-bulletin.csv:2: 第7列在表头（第1行）中没有列名，却填有 '见附注'（另有1行也在该列填有内容）："
      "没有列名的列不会被读取；请在表头中填写该列的列名，或把内容移到有列名的列中"),
 ])
 def test_words_under_a_column_without_a_name_are_told_once_where_first_filled(tmp_path, header, expected):

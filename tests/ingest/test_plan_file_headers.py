@@ -31,14 +31,14 @@ def test_a_plan_files_unknown_and_repeated_columns_are_named_by_their_names(tmp_
     path.write_text("category_zh,category_en,category_en\n创新,Innovation,Innovation\n", encoding="utf-8")
     assert told(path, ["category_zh", "category_en"]) == "1: 表头: 列 category_en 出现了两次"
     path.write_text("category_zh,category_en,category_en,category_en\n创新,a,b,c\n", encoding="utf-8")
-    assert told(path, ["category_zh", "category_en"]) == "1: 表头: 列 category_en 出现了 3 次"
+    assert told(path, ["category_zh", "category_en"]) == "1: 表头: 列 category_en 出现了3次"
 
 
 def test_a_plan_files_row_of_too_few_fields_lists_its_header_in_chinese(tmp_path):
     path = tmp_path / "categories.csv"
     path.write_text("category_zh,category_en\n创新\n", encoding="utf-8")
     assert told(path, ["category_zh", "category_en"]) == (
-        "2: 这一行有 1 个值，表头有 2 列（category_zh、category_en）："
+        "2: 这一行有1个值，表头有2列（category_zh、category_en）："
         "是否多了或少了逗号？含逗号的文字请用英文双引号括起")
     path.write_text("", encoding="utf-8")
     assert told(path, ["category_zh", "category_en"]) == "1: 文件为空：第一行应为表头，含 category_zh、category_en"

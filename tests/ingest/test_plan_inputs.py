@@ -11,9 +11,9 @@ from analysis.plan import load_plan
 from tests.conftest import copy_plan
 
 REVIEW = ("where,text,read_as,action,confirmed\n"
-          "表1 第3行 第4列,5,指标 1 2020年基础值：5,read,yes\n"
-          "表1 第4行 第4列,3,指标 1 国家级 2020年基础值：3,guess,\n"
-          "表1 第5行 第5列,80,指标 1 省级 2025年目标值：80,fill,no\n")
+          "表1第3行第4列,5,指标1 2020年基础值：5,read,yes\n"
+          "表1第4行第4列,3,指标1国家级2020年基础值：3,guess,\n"
+          "表1第5行第5列,80,指标1省级2025年目标值：80,fill,no\n")
 
 
 def test_readings_not_yet_confirmed_are_told_in_the_runs_language(tmp_path):
@@ -22,12 +22,12 @@ def test_readings_not_yet_confirmed_are_told_in_the_runs_language(tmp_path):
         check_review(tmp_path)
     assert (caught.value.file, caught.value.line, caught.value.field) == (tmp_path / "review.csv", 3, "confirmed")
     assert caught.value.reason == (
-        "导入表格中有 2 处读取结果尚未确认，第一处：guess（表1 第4行 第4列）：指标 1 国家级 2020年基础值：3；"
+        "导入表格中有2处读取结果尚未确认，第一处：guess（表1第4行第4列）：指标1国家级2020年基础值：3；"
         "请逐项与已发布的表格核对，必要时更正 indicators.csv 或 values.csv，并在 confirmed 中填写 yes")
     with pytest.raises(InputError) as caught:
         check_review(tmp_path)
     assert caught.value.reason == (
-        "2 reading(s) of the imported table not yet confirmed, the first: guess at 表1 第4行 第4列: 指标 1 国家级 "
+        "2 reading(s) of the imported table not yet confirmed, the first: guess at 表1第4行第4列: 指标1国家级 "
         "2020年基础值：3; check each against the published table, correct indicators.csv or values.csv where needed, "
         "and write yes in confirmed")
     (tmp_path / "review.csv").write_text(REVIEW.replace(",guess,\n", ",guess,yes\n").replace(",no\n", ",Yes\n"),

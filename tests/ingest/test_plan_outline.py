@@ -42,7 +42,7 @@ def test_a_plan_without_text_has_no_outline():
 def test_each_language_cites_the_place_as_its_reader_finds_it():
     zh, en = catalog("zh"), catalog("en")
     assert [zh.plan_place(place, 7) for place in ([2, 3, 4], [3, 7, 0], [2, 0, 0], TABLE, [], None)] == [
-        "第二部分第三项第4条", "第三部分第七项", "第二部分", "指标表", "开篇", "原文第 7 行"]
+        "第二部分第三项第4条", "第三部分第七项", "第二部分", "指标表", "开篇", "原文第7行"]
     # no brackets of its own: a place is often cited inside brackets (责任部门（方案第二部分第三项第1条列明）)
     assert [en.plan_place(place, 7) for place in ([2, 3, 4], [3, 7, 0], [2, 0, 0], TABLE, [], None)] == [
         "part 2, section 3, point 4", "part 3, section 7", "part 2", "indicator table", "opening", "line 7"]

@@ -262,19 +262,19 @@ def test_what_cannot_be_read_is_refused_by_line(tmp_path, case, text, line, word
 
 @pytest.mark.parametrize("case, text, line, words", [
     ("unclosed", HEAD + GROUP_ONE + "1.甲任务。内容。（责任单位：市科技局、市统计局\n" + TAIL, 8,
-     "任务 1.1 的（责任单位：到任务结尾仍未以“）”闭合"),
+     "任务1.1的（责任单位：到任务结尾仍未以“）”闭合"),
     ("unclosed before a sentence", HEAD + GROUP_ONE + "1.甲任务。（责任单位：市科技局。内容）\n" + TAIL, 8,
-     "任务 1.1 的（责任单位：在下一个“。”之前未以“）”闭合"),
+     "任务1.1的（责任单位：在下一个“。”之前未以“）”闭合"),
     ("task out of order", HEAD + GROUP_ONE + TASK_ONE + "3.丙任务。内容。\n" + TAIL, 9,
-     "任务 3. 编号顺序有误：任务组（一）中此处应为 2."),
+     "任务3. 编号顺序有误：任务组（一）中此处应为2."),
     ("text after", HEAD + GROUP_ONE + "1.甲任务。内容。（责任单位：市科技局）再做一件事。\n" + TAIL, 8,
-     "任务 1.1 的责任部门之后还有文字（'再做一件事。'）：责任部门应写在任务或其某一项的末尾"),
+     "任务1.1的责任部门之后还有文字（'再做一件事。'）：责任部门应写在任务或其某一项的末尾"),
     ("item out of order", HEAD + GROUP_ONE + "1.甲任务。一是甲一。三是甲三。（责任单位：市科技局）\n" + TAIL, 8,
-     "任务 1.1 的“三是”编号顺序有误：此处应为“二是”"),
+     "任务1.1的“三是”编号顺序有误：此处应为“二是”"),
     ("group without tasks", HEAD + GROUP_ONE + TASK_ONE + "（二）第二组\n只有引言。\n" + TAIL, 9,
      "任务组（二）'第二组' 中没有带编号的任务（1.…）；方案未给任务编号的，请在 tasks.csv 中录入方案的任务"),
     ("two sections", HEAD + GROUP_ONE + TASK_ONE + "    四、重点任务\n（一）又一组\n1.又一个。\n", 9,
-     "又有一个标题 '重点任务'（第一个在第 3 行）：方案的任务以哪一部分为准？"),
+     "又有一个标题 '重点任务'（第一个在第3行）：方案的任务以哪一部分为准？"),
     ("no measure", HEAD + GROUP_ONE + TASK_ONE + "    四、保障措施\n只有一段话。\n", 9,
      "保障措施部分没有带编号的措施（一）…；请改为在 measures.csv 中录入"),
 ])
@@ -426,10 +426,10 @@ def test_a_task_lead_file_with_a_mistake_is_refused_by_line(tmp_path, rows, word
     (("1,第一组,1,甲任务,市科技局,市科技局", "1,第一组,1,甲任务,,市科技局"), "lead",
      "为空：请填写牵头部门（须为 departments 中的一个）"),
     (("1,第一组,1,甲任务,市科技局,市科技局,Task A,Group one", "1,第一组,1,甲任务,市科技局,市科技局,Task A,Group 1"),
-     "group_title_en", "任务组 1 在此处的标题为 'Group 1'，在第 2 行为 'Group one'：一个任务组只能有一个标题"),
-    (("2,第二组,1,丙任务", "2,第二组,2,丙任务"), "number", "任务组 2 只有任务 2，缺少任务 1（每组从 1 起连续编号）"),
-    (("2,第二组,1,丙任务", "3,第三组,1,丙任务"), "group", "任务组 1、3：缺少任务组 2（任务组从 1 开始编号）"),
-    (("2,第二组,1,丙任务", "2,第二组,0,丙任务"), "number", "0：编号应从 1 开始"),
+     "group_title_en", "任务组1在此处的标题为 'Group 1'，在第2行为 'Group one'：一个任务组只能有一个标题"),
+    (("2,第二组,1,丙任务", "2,第二组,2,丙任务"), "number", "任务组2只有任务2，缺少任务1（每组从1起连续编号）"),
+    (("2,第二组,1,丙任务", "3,第三组,1,丙任务"), "group", "任务组1、3：缺少任务组2（任务组从1开始编号）"),
+    (("2,第二组,1,丙任务", "2,第二组,0,丙任务"), "number", "0：编号应从1开始"),
 ])
 def test_a_typed_tasks_csv_is_checked_in_chinese_when_the_run_asks_for_it(tmp_path, change, field, words):
     folder = typed_folder(tmp_path, TYPED.replace(*change))
@@ -443,14 +443,14 @@ def test_a_task_named_in_a_names_file_but_not_in_the_plan_is_told_in_chinese(tmp
     folder = typed_folder(tmp_path, task_names="task_id,title_en\n1.3,Task C\n")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan_tasks(folder, None)
-    assert caught.value.reason == "'1.3' 不是方案中的任务编号（如 1.2）或任务组编号（如 1）"
+    assert caught.value.reason == "'1.3' 不是方案中的任务编号（如1.2）或任务组编号（如1）"
     # a plan without tasks: nothing to name
     bare = tmp_path / "bare"
     bare.mkdir()
     (bare / "task_names.csv").write_text("task_id,title_en\n1.1,Task A\n", encoding="utf-8")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan_tasks(bare, None)
-    assert caught.value.reason == "'1.1' 不是任务编号（如 1.2）或任务组编号（如 1）：方案中没有任务"
+    assert caught.value.reason == "'1.1' 不是任务编号（如1.2）或任务组编号（如1）：方案中没有任务"
     with pytest.raises(InputError) as caught:
         load_plan_tasks(bare, None)
     assert caught.value.reason == "'1.1' is neither a task (1.2) nor a group (1) of the plan, which has no tasks"
@@ -464,7 +464,7 @@ def test_a_lead_for_a_task_that_names_no_department_is_told_in_the_runs_language
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan_tasks(tmp_path, tmp_path / "plan.txt")
     assert str(caught.value).splitlines()[-1] == (f"{tmp_path / 'task_leads.csv'}:2: lead: "
-                                                  "'市科技局' 不在方案为任务 2.1 列出的责任部门中（无）")
+                                                  "'市科技局' 不在方案为任务2.1列出的责任部门中（无）")
     with pytest.raises(InputError) as caught:
         load_plan_tasks(tmp_path, tmp_path / "plan.txt")
     assert caught.value.errors[-1].reason == (
@@ -475,7 +475,7 @@ def test_the_names_file_a_plan_lacks_is_told_in_chinese(tmp_path):
     folder = typed_folder(tmp_path, names=None)
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan_tasks(folder, None)
-    assert caught.value.reason == ("文件不存在：方案的重点任务列有责任部门（任务 1.1：'市科技局'，tasks.csv:3），"
+    assert caught.value.reason == ("文件不存在：方案的重点任务列有责任部门（任务1.1：'市科技局'，tasks.csv:3），"
                                    "其英文名称须在此文件中给出（name_zh,name_en）")
 
 
@@ -548,15 +548,15 @@ def test_every_mistake_of_the_names_and_leads_files_is_told_in_one_round(tmp_pat
             f"task_names.csv:38: task_id: '8' is neither a task (1.2) nor a group (1) of the plan's tasks ({source})",
         ],
         "zh": [
-            "measure_names.csv:2: number: 保障措施 9 不在方案的 5 项保障措施之中",
+            "measure_names.csv:2: number: 保障措施9不在方案的5项保障措施之中",
             "measure_names.csv:3: number: '一'：请用阿拉伯数字编号（1、2…）",
             "measure_names.csv:5: title_en: 为空",
-            f"task_leads.csv:2: lead: '市财政局' 不在方案为任务 2.2 列出的责任部门中（{listed}）",
-            "task_leads.csv:3: task_id: '9.9' 不是方案中的任务编号（如 1.2）",
+            f"task_leads.csv:2: lead: '市财政局' 不在方案为任务2.2列出的责任部门中（{listed}）",
+            "task_leads.csv:3: task_id: '9.9' 不是方案中的任务编号（如1.2）",
             "task_leads.csv:4: reason: 为空",
             "task_names.csv:4: title_en: 为空",
-            "task_names.csv:5: task_id: 1.1 出现了两次（首次出现在第 3 行）",
-            "task_names.csv:38: task_id: '8' 不是方案中的任务编号（如 1.2）或任务组编号（如 1）",
+            "task_names.csv:5: task_id: 1.1出现了两次（首次出现在第3行）",
+            "task_names.csv:38: task_id: '8' 不是方案中的任务编号（如1.2）或任务组编号（如1）",
         ],
     }
     _told_in_each_language(folder, folder / source, expected)
@@ -597,9 +597,9 @@ def test_every_mistake_of_tasks_csv_and_measures_csv_is_told_in_one_round(tmp_pa
             "tasks.csv:5: number: '一' is not a whole number",
         ],
         "zh": [
-            "department_names.csv: 文件不存在：方案的重点任务列有责任部门（任务 1.1：'科技部'，tasks.csv:2），"
+            "department_names.csv: 文件不存在：方案的重点任务列有责任部门（任务1.1：'科技部'，tasks.csv:2），"
             "其英文名称须在此文件中给出（name_zh,name_en）",
-            "measures.csv:2: number: 0：编号应从 1 开始",
+            "measures.csv:2: number: 0：编号应从1开始",
             "measures.csv:3: title_zh: 为空",
             "tasks.csv:2: departments: '科技部、、教育部' 中有空的部门名称",
             "tasks.csv:3: lead: 牵头部门 '财政部' 不在 departments 之中",
@@ -628,10 +628,10 @@ def test_every_gap_in_the_numbering_is_told_in_one_round(tmp_path):
             "tasks.csv:5: number: group 3 has tasks 2: task 1 is missing (tasks are numbered from 1 in each group)",
         ],
         "zh": [
-            "measures.csv: number: 保障措施 1、3、5：缺少保障措施 2、4（从 1 开始编号）",
-            "tasks.csv: group: 任务组 1、3：缺少任务组 2（任务组从 1 开始编号）",
-            "tasks.csv:3: number: 任务组 1 只有任务 1、3、5，缺少任务 2、4（每组从 1 起连续编号）",
-            "tasks.csv:5: number: 任务组 3 只有任务 2，缺少任务 1（每组从 1 起连续编号）",
+            "measures.csv: number: 保障措施1、3、5：缺少保障措施2、4（从1开始编号）",
+            "tasks.csv: group: 任务组1、3：缺少任务组2（任务组从1开始编号）",
+            "tasks.csv:3: number: 任务组1只有任务1、3、5，缺少任务2、4（每组从1起连续编号）",
+            "tasks.csv:5: number: 任务组3只有任务2，缺少任务1（每组从1起连续编号）",
         ],
     }
     _told_in_each_language(folder, None, expected)

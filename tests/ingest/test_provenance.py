@@ -80,7 +80,7 @@ def test_only_regular_files_are_read(plan_copy):
 
 @pytest.mark.parametrize(("line", "words"), [
     ("bytes: 75164",
-     "记录的是 75164，但 weihai-innovative-city-plan-2022.txt 有 75165 字节（其 sha256 相符）：请更正来源说明文件"),
+     "记录的是75164，但 weihai-innovative-city-plan-2022.txt 有75165字节（其 sha256 相符）：请更正来源说明文件"),
     ("bytes: '75165'", "'75165' 不是以字节计的文件大小（须为整数）"),
     ("", "缺少来源说明字段"),
 ])
@@ -139,7 +139,7 @@ def test_a_sidecars_wrong_sha256_and_wrong_size_are_told_in_one_round(plan_copy)
     assert _sidecar_told(plan_copy, "zh") == [
         f"{PLAN_TEXT}: sha256: 实际为 {actual}，来源说明文件记录的是 {recorded}：原始文件已被改动；请恢复原文件"
         "（原始数据一律不得编辑）",
-        f"{PLAN_TEXT}.provenance.yml: bytes: 记录的是 75156，但 {PLAN_TEXT} 有 75165 字节",
+        f"{PLAN_TEXT}.provenance.yml: bytes: 记录的是75156，但 {PLAN_TEXT} 有75165字节",
     ]
 
 

@@ -239,9 +239,9 @@ def test_a_typed_plans_mistakes_are_told_in_the_language_the_run_asks_for(tmp_pa
         read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
     assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
         "values.csv:3: value_type: value_type 'goal' 未知；请用 baseline 或 target",
-        "values.csv:4: year: 215 不是合理的年份",
+        "values.csv:4: year: 215不是合理的年份",
         "values.csv:5: basis: basis 'double' 未知；请用 absolute、multiple、percent 或 points（留空即为 absolute）",
-        "values.csv:6: indicator_id: 指标 99（national 序列）不在 indicators.csv 中"]
+        "values.csv:6: indicator_id: 指标99（national 序列）不在 indicators.csv 中"]
 
 
 def test_a_typed_plans_indicators_mistakes_are_told_in_chinese(tmp_path):
@@ -254,7 +254,7 @@ def test_a_typed_plans_indicators_mistakes_are_told_in_chinese(tmp_path):
         read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
     assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
         "indicators.csv:2: core: core 为 '对'：请填写 true 或 false",
-        "indicators.csv:6: category_en: 类别 '原始创新能力' 在此处的英文名为 'Original innovation'，在第 5 行为 "
+        "indicators.csv:6: category_en: 类别 '原始创新能力' 在此处的英文名为 'Original innovation'，在第5行为 "
         "'Capacity for original innovation'：请只用一个英文名"]
 
 

@@ -211,7 +211,7 @@ def test_a_failure_of_the_reader_itself_is_no_workbook_the_person_must_save_agai
     ("a.xlsx", "a.xlsx: is empty (0 bytes): nothing was saved in it; save the filled workbook again, or take it out "
                "of the folder"),
     ("市科技局.xlsx",
-     "市科技局.xlsx: 是空文件（0 字节），其中没有保存任何内容：请重新保存填好的工作簿，或将其移出该文件夹"),
+     "市科技局.xlsx: 是空文件（0字节），其中没有保存任何内容：请重新保存填好的工作簿，或将其移出该文件夹"),
 ])
 def test_an_empty_file_named_xlsx_is_said_to_be_empty_in_its_names_language(tmp_path, name, expected):
     path = tmp_path / name
@@ -384,7 +384,7 @@ def test_strict_open_xml_and_a_small_file_that_unpacks_huge_are_refused_in_one_l
 @pytest.mark.parametrize(("header", "expected"), [
     # a header of the template's Chinese labels: a Chinese workbook, told in Chinese; of the columns' names: English
     (["编号", "序列", "年份", "数值", "数据来源"],
-     "a.xlsx:Sheet!A1: 表头下方超过 10,000 行：数据报送表每个指标序列只占一行"),
+     "a.xlsx:Sheet!A1: 表头下方超过10,000行：数据报送表每个指标序列只占一行"),
     (REQUIRED, "a.xlsx:Sheet!A1: more than 10,000 rows below the header; a data-entry sheet has one per indicator "
                "series"),
 ])
@@ -404,7 +404,7 @@ def test_a_sheet_of_more_rows_than_any_plan_has_series_is_refused_in_the_workboo
                "again"),
     (["编号", "序列", "年份", "数值", "数据来源"],
      "a.xlsx:Sheet1!D2: 数值: 是日期（2025-02-06），不是数字：Excel 会把某些输入自动识别为日期"
-     "（如 2.6 变成 2月6日）；请把该单元格格式设为“数值”或“常规”，再重新填写数值"),
+     "（如2.6变成2月6日）；请把该单元格格式设为“数值”或“常规”，再重新填写数值"),
 ])
 def test_a_value_excel_took_for_a_date_is_told_as_a_date(tmp_path, header, expected):
     """2.6 typed into a cell Excel reads as a date shows 2月6日 and is kept as a date: told as such, with what to do

@@ -83,7 +83,7 @@ def test_a_workbook_of_words_only_asks_what_its_rows_hold_and_names_its_own_shee
     ``analysis_sheet`` named 数据报送, a sheet it does not have. The science bureau's, of both sheets, asks all."""
     only_words = openpyxl.load_workbook(templates["市交通运输局"])
     assert only_words[WORDS_SHEET]["A2"].value == (
-        "请在黄色单元格中填写：方案列本部门为首位责任部门的每项重点任务 2024年的进展（做了什么、取得什么成效）"
+        "请在黄色单元格中填写：方案列本部门为首位责任部门的每项重点任务2024年的进展（做了什么、取得什么成效）"
         "并选择自评等级。选中黄色单元格可看到该行的任务或指标及其评估；内容较多时可拉高该行。不涉及的行留空，请勿改动其他单元格。"
         "填好后报送本工作簿。")
     properties = {prop.name: prop.value for prop in only_words.custom_doc_props.props}
@@ -95,14 +95,14 @@ def test_a_workbook_of_words_only_asks_what_its_rows_hold_and_names_its_own_shee
     assert only_words.properties.title == f"市交通运输局：2024年重点任务进展（{plan_title}）"
     both = openpyxl.load_workbook(templates["市科技局"])
     assert both[WORDS_SHEET]["A2"].value == (
-        "请在黄色单元格中填写：方案列本部门为首位责任部门的每项重点任务、本部门牵头的每项定性指标 2024年的进展"
+        "请在黄色单元格中填写：方案列本部门为首位责任部门的每项重点任务、本部门牵头的每项定性指标2024年的进展"
         "（做了什么、取得什么成效）并选择自评等级；本部门牵头的每项指标的原因和下一步措施：出现预警或未达标的（排在前面）必须填写，"
-        "其余指标如 2024年数值落后也请填写。选中黄色单元格可看到该行的任务或指标及其评估；内容较多时可拉高该行。"
+        "其余指标如2024年数值落后也请填写。选中黄色单元格可看到该行的任务或指标及其评估；内容较多时可拉高该行。"
         "不涉及的行留空，请勿改动其他单元格。填好后与数据报送表一并报送。")
     assert {prop.name: prop.value for prop in both.custom_doc_props.props}["analysis_sheet"] == "数据报送"
     assert both[WORDS_SHEET]["A1"].value == f"市科技局：2024年重点任务进展与指标说明（{plan_title}）"
     # the publication date's example after the year whose values are asked: 2024's are published in 2025
-    assert both["数据报送"]["I3"].value == "发布日期（如 2025-02-28）"
+    assert both["数据报送"]["I3"].value == "发布日期（如2025-02-28）"
 
 
 def test_only_the_cells_a_row_takes_are_input_cells(templates):
@@ -133,15 +133,15 @@ def test_selecting_an_input_cell_names_its_row_and_the_naming_columns_stay_in_vi
     intensity = next(row[0].row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "2")
     # R&D intensity, 2.70 in 2024 against 2.8: its two input cells (reasons G, measures H)
     assert prompts[f"G{intensity}"] == prompts[f"H{intensity}"] == (
-        "指标 2", "全社会R&D经费支出占地区GDP比重（%）\n按 2024年数值 2.7%：红色预警 · 未达标")
+        "指标2", "全社会R&D经费支出占地区GDP比重（%）\n按2024年数值2.7%：红色预警 · 未达标")
     assert f"E{intensity}" not in prompts  # a locked cell has no prompt
     # a series of an indicator of two: the title names it
     provincial = next(row[0].row for row in sheet.iter_rows(min_row=5)
                       if str(row[1].value) == "5" and row[2].value == "省级")
-    assert prompts[f"G{provincial}"][0] == "指标 5（省级）"
+    assert prompts[f"G{provincial}"][0] == "指标5（省级）"
     # a task: its title; the rating cell keeps its list and shows the same prompt
     task = next(row[0].row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "6.5")
-    assert prompts[f"E{task}"] == prompts[f"F{task}"] == ("重点任务 6.5", "聚焦专业特色，推进产业园区提档升级")
+    assert prompts[f"E{task}"] == prompts[f"F{task}"] == ("重点任务6.5", "聚焦专业特色，推进产业园区提档升级")
 
 
 def test_a_value_already_on_file_for_the_year_asked_is_shown_beside_the_latest_before_it(templates):
@@ -153,7 +153,7 @@ def test_a_value_already_on_file_for_the_year_asked_is_shown_beside_the_latest_b
     assert personnel[labels.index("最新已知值")].value == 24300
     assert personnel[labels.index("本行年份已收到的数值")].value == 24800
     prompt = next(v.prompt for v in sheet.data_validations.dataValidation if str(v.sqref) == f"D{personnel[0].row}")
-    assert prompt.startswith("已收到 2024年数值 24,800人：无修订可留空")  # in its unit (before: a bare 24,800)
+    assert prompt.startswith("已收到2024年数值24,800人：无修订可留空")  # in its unit (before: a bare 24,800)
 
 
 def test_a_level_held_every_year_is_judged_on_each_years_value_not_the_last_alone(templates):
@@ -163,10 +163,10 @@ def test_a_level_held_every_year_is_judged_on_each_years_value_not_the_last_alon
     2024 value the one judged."""
     sheet = openpyxl.load_workbook(templates["市发展改革委"])[WORDS_SHEET]
     energy = next(row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "18")
-    assert energy[10].value == "按 2023—2024年各年数值：红色预警 · 未达标（2023年未达到）"
+    assert energy[10].value == "按2023—2024年各年数值：红色预警 · 未达标（2023年未达到）"
     sheet = openpyxl.load_workbook(templates["市生态环境局"])[WORDS_SHEET]
     air = next(row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "17")
-    assert air[10].value.startswith("按 2024年数值 92%：已达标，暂无预警")
+    assert air[10].value.startswith("按2024年数值92%：已达标，暂无预警")
 
 
 @pytest.mark.parametrize(("text", "limit", "expected"), [
@@ -219,7 +219,7 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     assert "市科技局（自评：按计划推进）：产研院完成改革，新建专业研究院3家" in text
     assert "原因（市科技局）：重点企业研发投入增速放缓" in text
     assert "R&D经费投入强度（市科技局）：落实研发费用加计扣除，扩大奖补" in text
-    assert "重点任务 6.5 聚焦专业特色，推进产业园区提档升级：市科技局自评为“进度滞后”。" in text
+    assert "重点任务6.5 聚焦专业特色，推进产业园区提档升级：市科技局自评为“进度滞后”。" in text
     # words sent for a series without a warning (R&D personnel, achieved) are shown under the indicator table, said
     # to be so, not dropped (nor filed among the problems)
     # (a final evaluation's: no warnings, the series is no target missed)
@@ -230,9 +230,9 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     table = next(b for b in self_evaluation_blocks(year_context(filled, "zh")) if b.kind == "table")
     rows = {row[0]: "".join(str(p) for p in row[-1]) for row in table.rows}
     assert rows["22"].endswith("（自评：按计划推进，见下文说明）") and "【" not in rows["22"]
-    assert "定性指标 22 " in text and "：市科技局（自评：按计划推进）：新建省级以上创新平台12家" in text
+    assert "定性指标22 " in text and "：市科技局（自评：按计划推进）：新建省级以上创新平台12家" in text
     assert rows["24"] == "定性指标（尚未评价，进展待报送，见下文说明）"
-    assert [line for line in text.split("\n") if line.startswith("定性指标 24 ") and line.endswith("：【市科技局】")]
+    assert [line for line in text.split("\n") if line.startswith("定性指标24 ") and line.endswith("：【市科技局】")]
     # the English edition quotes the Chinese words as written, and says it does
     english = "\n".join(block_texts(self_evaluation_blocks(year_context(filled, "en"))))
     assert "(self-rating: On schedule): 产研院完成改革，新建专业研究院3家 (original, untranslated)" in english
@@ -316,10 +316,10 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # year's value, a progress verdict: 12 of all 23 = 52.17 %, 52.2 % first (28个指标中…达到25个, 89.3%), then 12 of
     # the 21 with a final verdict = 57.14 %, 57.1 %
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
-    assert ("23 项定量指标中，达到目标的 12 项，按全部定量指标计，达标比例为 52.2%（12/23）；按目标年份数据已到位、"
-            "可作最终判定的 21 项计，达标比例为 57.1%（12/21）。其余 2 项仅有进展判断：指标 4 的省级序列尚缺"
+    assert ("23项定量指标中，达到目标的12项，按全部定量指标计，达标比例为52.2%（12/23）；按目标年份数据已到位、"
+            "可作最终判定的21项计，达标比例为57.1%（12/21）。其余2项仅有进展判断：指标4的省级序列尚缺"
             " 2023—2024年数据；"
-            "指标 21 尚缺 2024年数据。") in text
+            "指标21尚缺2024年数据。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
     assert ("Of the 23 quantitative indicators, 12 reached their target: 52.2% of all quantitative indicators (12 of "
             "23); of the 21 with a final verdict (their target year's value is in), 57.1% reached it (12 of 21). The "
@@ -332,7 +332,7 @@ def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):
     # so no indicator counts towards the completion share and all 23 numeric ones are named as without data
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-printed" / "weihai")
     text = block_texts(self_evaluation_blocks(year_context(build_tables(load_plan(folder), "eurostat"), "zh", 2024)))
-    assert ("23 项定量指标均尚无方案实施期内（2022年起）数据（指标 1、2、3、4、5、6、7、8、9、10、11、12、13、14、"
+    assert ("23项定量指标均尚无方案实施期内（2022年起）数据（指标1、2、3、4、5、6、7、8、9、10、11、12、13、14、"
             "15、16、17、18、19、20、21、25、26），暂不计算完成情况。") in text
     assert not any("指标完成率" in t for t in text)
 
@@ -361,11 +361,11 @@ def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project
     # 23 numeric indicators has a final verdict, so no share (never "1 of 1 … 100.0%")
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-one" / "weihai")
     (folder / "observations" / "2023-one.csv").write_text(
-        "indicator_id,series,year,value,source\n26,,2022,36.6,威海日报 2023\n", encoding="utf-8")
+        "indicator_id,series,year,value,source\n26,,2022,36.6,威海日报2023\n", encoding="utf-8")
     tables = build_tables(load_plan(folder), "eurostat")
     zh = block_texts(self_evaluation_blocks(year_context(tables, "zh", 2024)))
-    assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例：1 项仅有进展判断"
-            "（指标 26 尚缺 2023—2024年数据）；22 项尚无方案实施期内（2022年起）数据。") in zh
+    assert ("23项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例：1项仅有进展判断"
+            "（指标26尚缺2023—2024年数据）；22项尚无方案实施期内（2022年起）数据。") in zh
     assert not any("100.0%" in t for t in zh)
     en = block_texts(self_evaluation_blocks(year_context(tables, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
@@ -378,7 +378,7 @@ def test_the_indicator_table_names_the_year_a_level_held_every_year_missed(fille
     # (the latest values' years differ, 4 provincial's is 2022's: each cell says its own)
     table = next(b for b in self_evaluation_blocks(year_context(filled, "zh")) if b.kind == "table")
     row = next(r for r in table.rows if r[0] == "18")
-    assert row[-1] == "未达标（2023年为 4.6%，未达到）" and row[-2] == "5.3（2024年）" and table.headers[-2] == "最新值"
+    assert row[-1] == "未达标（2023年为4.6%，未达到）" and row[-2] == "5.3（2024年）" and table.headers[-2] == "最新值"
 
 
 def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(filled):
@@ -387,10 +387,10 @@ def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(fille
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
     assert any(t.startswith("研发费用加计扣除减免占研发经费比重：预计未达标（进展判断，非最终判定；"
-                            "按2023年数值推算，2024年难以达到目标；最新值为 2023年，2024年无数据；数据缺失，待补充）")
+                            "按2023年数值推算，2024年难以达到目标；最新值为2023年，2024年无数据；数据缺失，待补充）")
                for t in problems)
     # a level held every year and missed in 2023: its rate is 2024's alone
-    assert any(t.startswith("万元GDP能耗下降率：未达标（2023年未达到；2024年当年完成率 106.0%）")
+    assert any(t.startswith("万元GDP能耗下降率：未达标（2023年未达到；2024年当年完成率106.0%）")
                for t in problems)
 
 
@@ -420,10 +420,10 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
         build_tables(plan, "eurostat")
     lines = caught.value.lines()
     assert len(lines) == 4, lines
-    assert lines[0].endswith(f"市科技局.xlsx:数据报送!D{rows[1]}: 数值: '24,800' 不是数字（是否应为 24800？"
+    assert lines[0].endswith(f"市科技局.xlsx:数据报送!D{rows[1]}: 数值: '24,800' 不是数字（是否应为24800？"
                              "请去掉千位分隔符）")
     # the value far off its series (found last, by the series check) told in its cell's place, before the formula
-    assert f"市科技局.xlsx:数据报送!D{rows[2]}: 数值: 26 与" in lines[1] and "如 26 无误" in lines[1]
+    assert f"市科技局.xlsx:数据报送!D{rows[2]}: 数值: 26与" in lines[1] and "如26无误" in lines[1]
     assert lines[2].endswith(f"市科技局.xlsx:数据报送!D{rows[10]}: 数值: 是公式（'=1500+80'）；公式不会被计算："
                              "请直接输入数字（或以“值”的方式粘贴）")
     assert lines[3].endswith(f"市科技局.xlsx:工作进展与说明!E{task[0].row}: 本年度进展: 为空，但该行已选自评等级："
@@ -439,7 +439,7 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
         [3, 2024, "2024年暂无数值；报送部门说明：统计局尚未发布，预计6月公布",
          "No value for 2024 yet; the department notes: 统计局尚未发布，预计6月公布 (original, untranslated)"]]
     # the appendix places it by the workbook's sheet and row, as Excel numbers it (never "市科技局.xlsx:9")
-    for language, place in {"zh": f"市科技局.xlsx“数据报送”工作表第 {rows[3]} 行",
+    for language, place in {"zh": f"市科技局.xlsx“数据报送”工作表第{rows[3]}行",
                             "en": f"市科技局.xlsx, sheet “数据报送”, row {rows[3]}"}.items():
         appendix = quality_table(year_context(tables, language))
         assert appendix.loc[appendix.iloc[:, 0] == catalog(language)["quality_issue.no_value_note"]].iloc[:, -1] \
@@ -457,15 +457,15 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {str(row[1].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["14"] == "按 2023年数值 103个：黄色预警 · 已达阶段目标（按现有增速不足以如期完成 2024年目标）"
-    assert status["10"] == "按 2023年数值 1,450家：黄色预警 · 未达阶段目标（按现有增速有望如期完成 2024年目标）"
+    assert status["14"] == "按2023年数值103个：黄色预警 · 已达阶段目标（按现有增速不足以如期完成2024年目标）"
+    assert status["10"] == "按2023年数值1,450家：黄色预警 · 未达阶段目标（按现有增速有望如期完成2024年目标）"
     # R&D intensity (2), 2.61 against 2.7, at +0.08 pp a year short of 2024's 2.8 as well: red, its course said
-    assert status["2"] == "按 2023年数值 2.61%：红色预警 · 未达阶段目标（按现有增速不足以如期完成 2024年目标）"
+    assert status["2"] == "按2023年数值2.61%：红色预警 · 未达阶段目标（按现有增速不足以如期完成2024年目标）"
     # R&D personnel (1), 24,300 against 24,000: no warning, explained only if 2023's value falls behind
     # it is told what would need explaining: missing 2023's target, 24,000 persons; each number in its unit, as the
     # report gives it (before: a bare 24,000 and 24,300)
-    assert status["1"] == ("按 2023年数值 24,300人：已达阶段目标，暂无预警；"
-                           "如本次报送的 2023年数值未达到 2023年目标 24,000人，请说明原因和下一步措施")
+    assert status["1"] == ("按2023年数值24,300人：已达阶段目标，暂无预警；"
+                           "如本次报送的2023年数值未达到2023年目标24,000人，请说明原因和下一步措施")
     # the warned rows first
     order = list(status)
     assert max(order.index(key) for key in ("2", "10", "14")) < order.index("1")
@@ -490,13 +490,13 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {(str(row[1].value), row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["4", "省级"].startswith("按 2022年数值 2.9%："), status
+    assert status["4", "省级"].startswith("按2022年数值2.9%："), status
     assert status["22", None] == "定性指标：请写明本年度进展并选择自评等级"
     # R&D personnel (1), 24,300 in 2023, no warning: what would need explaining is the 2024 value missing 2024's
     # target, 24,500
-    assert status["1", None].endswith("暂无预警；如本次报送的 2024年数值未达到 2024年目标 24,500人，"
+    assert status["1", None].endswith("暂无预警；如本次报送的2024年数值未达到2024年目标24,500人，"
                                       "请说明原因和下一步措施")
-    assert status["1", None].startswith("按 2023年数值 24,300人："), status
+    assert status["1", None].startswith("按2023年数值24,300人："), status
     # made once the year's data are in, a workbook judges that year, and says so: R&D intensity (2), 2.61 in 2023
     # against the 2023 interim target 2.7
     made_after = {path.stem.removeprefix("2023-"): path for path in build_templates(load_plan(folder), 2023, "zh",
@@ -504,8 +504,8 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     sheet = openpyxl.load_workbook(made_after["市科技局"])[WORDS_SHEET]
     status = {(str(row[1].value), row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["2", None] == ("按 2023年数值 2.61%：红色预警 · "
-                                 "未达阶段目标（按现有增速不足以如期完成 2024年目标）"), \
+    assert status["2", None] == ("按2023年数值2.61%：红色预警 · "
+                                 "未达阶段目标（按现有增速不足以如期完成2024年目标）"), \
         status
 
 
@@ -517,7 +517,7 @@ def test_the_values_sheet_names_each_row_and_its_series_when_a_cell_is_selected(
     provincial = next(row[0].row for row in sheet.iter_rows(min_row=5) if row[0].value == 5 and row[1].value == "省级")
     assert prompts[f"D{provincial}"][0] == "2024年数值（省级）"
     for cells in (f"E{provincial}:I{provincial}", f"J{provincial}"):  # the preliminary flag's list names it too
-        assert prompts[cells][0] == "指标 5（省级）"
+        assert prompts[cells][0] == "指标5（省级）"
         assert prompts[cells][1].endswith("，单位：个")
 
 
@@ -527,7 +527,7 @@ def test_a_qualitative_indicator_says_its_self_rating_or_that_none_was_sent(fill
     from analysis.report import cards, words
 
     for language, rated, owed, core in (
-            ("zh", "牵头责任部门报送的 2024年自评等级：按计划推进（进展情况见自评报告）。",
+            ("zh", "牵头责任部门报送的2024年自评等级：按计划推进（进展情况见自评报告）。",
              "尚未评价：编制时未收到牵头责任部门2024年的进展和自评等级。",
              ("定性指标，2024年自评“按计划推进”", "定性指标，尚未评价")),
             ("en", "Self-rating its lead department sent for 2024: On schedule (its account is in the "
@@ -578,7 +578,7 @@ def test_words_below_the_listed_rows_of_the_words_sheet_are_told(templates, proj
     with pytest.raises(InputError) as caught:
         build_tables(plan, "eurostat")
     # in the words sheet's terms: its rows are tasks and indicators, and it has no note column
-    assert str(caught.value).endswith(f"市科技局.xlsx:工作进展与说明!A{below}: 第 {below} 行不属于表中列出的任何任务"
+    assert str(caught.value).endswith(f"市科技局.xlsx:工作进展与说明!A{below}: 第{below}行不属于表中列出的任何任务"
                                       "或指标（'注：任务进展详见附件'）：说明某项任务或指标的，请写进该项所在行的"
                                       "黄色单元格；说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容"), \
         str(caught.value)
@@ -599,7 +599,7 @@ def test_a_task_number_changed_to_another_departments_task_is_refused(templates,
         build_tables(plan, "eurostat")
     # its grey cells (J, K) still say 4.2's name: the number to put back is named
     assert str(caught.value).endswith(f"市科技局.xlsx:{WORDS_SHEET}!B{row[1].row}: 编号: 为“1.1”，但旁边的灰色单元格"
-                                      f"（J{row[1].row}:K{row[1].row}）属于“重点任务 4.2”一行：灰色单元格被改动，"
+                                      f"（J{row[1].row}:K{row[1].row}）属于“重点任务4.2”一行：灰色单元格被改动，"
                                       "或各行被重新排序；请恢复为“4.2”（或撤销排序），已填写的内容不受影响")
 
 
@@ -693,7 +693,7 @@ def test_a_grey_cell_typed_over_is_told_at_its_cell_naming_what_to_put_back(temp
         f"{where}J{untouched[9].row}: 任务或指标名称: " + grey.format("聚力聚焦，实施创新链体系建设", "改了名字"),
         f"{where}J{intensity[9].row}: 任务或指标名称: " + grey.format("全社会R&D经费支出占地区GDP比重（%）",
                                                                "全社会R&D经费支出占地区GDP比重(%)"),
-        f"{where}K{intensity[10].row}: 评估结论: " + grey.format("按 2024年数值 2.7%：红色预警 · 未达标", "黄色预警")]
+        f"{where}K{intensity[10].row}: 评估结论: " + grey.format("按2024年数值2.7%：红色预警 · 未达标", "黄色预警")]
 
 
 def relative_name(plan) -> str:
@@ -734,7 +734,7 @@ def test_a_task_number_changed_to_another_of_its_own_tasks_is_refused_not_read_a
     n = row[1].row
     told = _the_one_mistake(plan)
     assert told.endswith(f"市科技局.xlsx:{WORDS_SHEET}!B{n}: 编号: 为“4.4”，但旁边的灰色单元格"
-                         f"（J{n}:K{n}）属于“重点任务 4.2”一行：灰色单元格被改动，或各行被重新排序；"
+                         f"（J{n}:K{n}）属于“重点任务4.2”一行：灰色单元格被改动，或各行被重新排序；"
                          "请恢复为“4.2”（或撤销排序），已填写的内容不受影响")
 
 
@@ -861,7 +861,7 @@ def test_what_a_person_does_not_see_on_the_words_sheet_is_told_in_its_own_terms(
         build_tables(load_plan(folder), "eurostat")
     told = {line.split(f"{WORDS_SHEET}!", 1)[1].split(":")[0]: line.split(": ", 1)[1] for line in caught.value.lines()}
     assert told == {
-        f"E{hidden}": f"本年度进展: 第 {hidden} 行被隐藏，但填有内容，核对表格的人看不到：请取消隐藏该行",
+        f"E{hidden}": f"本年度进展: 第{hidden}行被隐藏，但填有内容，核对表格的人看不到：请取消隐藏该行",
         f"E{struck}": "本年度进展: 带有删除线，划掉的文字不会被读取：要保留的，请去掉删除线；不要的，请删除",
         f"E{formatted}": "本年度进展: 其数字格式（';;;'）不显示任何内容，核对表格的人看不到其中的文字："
                          "请把单元格格式设为“常规”",

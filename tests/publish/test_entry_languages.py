@@ -58,16 +58,16 @@ def _filled(template, folder, cells: dict, delete_row: int | None = None):
 
 CASES = {
     "not a number": ({"D8": "2,61", "E8": "统计公报"},
-                     "D8: 数值: '2,61' 不是数字（是否应为 2.61？小数点请用“.”）",
+                     "D8: 数值: '2,61' 不是数字（是否应为2.61？小数点请用“.”）",
                      "D8: Value: '2,61' is not a number (did you mean 2.61? use a point for decimals)"),
     # a thousands separator typed with a Chinese input method (a full-width comma), and the unit typed in
     "a full-width thousands separator": ({"D6": "24，300", "E6": "统计公报"},
-                                         "D6: 数值: '24，300' 不是数字（是否应为 24300？请去掉千位分隔符）",
+                                         "D6: 数值: '24，300' 不是数字（是否应为24300？请去掉千位分隔符）",
                                          "D6: Value: '24，300' is not a number (did you mean 24300? leave out the "
                                          "thousands separators)"),
     # the value typed with a Chinese input method's full-width digits: the number meant said, as for a separator
     "full-width digits": ({"D6": "２４３００", "E6": "统计公报"},
-                          "D6: 数值: '２４３００' 不是数字（是否应为 24300？这是全角数字（中文输入法下输入）："
+                          "D6: 数值: '２４３００' 不是数字（是否应为24300？这是全角数字（中文输入法下输入）："
                           "请改用半角数字重新输入）",
                           "D6: Value: '２４３００' is not a number (did you mean 24300? the digits are full-width, "
                           "as a Chinese input method types them: type them again as half-width digits)"),
@@ -79,7 +79,7 @@ CASES = {
     # R&D intensity (row 8, unit %) typed with its % sign as text: the number meant, the sign left out (before: the
     # general advice, "write plain digits with a decimal point, no thousands separators, units or % signs")
     "a percent sign typed in": ({"D8": "2.65%", "E8": "统计公报"},
-                                "D8: 数值: '2.65%' 不是数字（是否应为 2.65？请去掉“%”，只写数字，按该指标本身的单位计："
+                                "D8: 数值: '2.65%' 不是数字（是否应为2.65？请去掉“%”，只写数字，按该指标本身的单位计："
                                 "报送表在该行右侧列出了单位）",
                                 "D8: Value: '2.65%' is not a number (did you mean 2.65? leave out the % sign and write "
                                 "the number alone, in the indicator's own unit, which a data-entry workbook lists "
@@ -91,26 +91,26 @@ CASES = {
                            "D6: Value: '无' is not a number (a mark for no data: clear the value cell and say why in "
                            "the note, such as 'not yet published', with no source needed)"),
     "far off its series": ({"D6": 90000, "E6": "统计公报"},
-                           "D6: 数值: 90,000 是上一个值 23,000（2021年，方案所列）"
-                           "的 3.9 倍；如 90,000 无误，请在该行的“确认”列说明理由",
+                           "D6: 数值: 90,000是上一个值23,000（2021年，方案所列）"
+                           "的3.9倍；如90,000无误，请在该行的“确认”列说明理由",
                            "D6: Value: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
                            "if 90,000 is right, say why in the row's Confirm "
                            "column"),
-    "negative": ({"D8": -2.61, "E8": "统计公报"}, "D8: 数值: −2.61 是负数；比重不能为负",
+    "negative": ({"D8": -2.61, "E8": "统计公报"}, "D8: 数值: −2.61是负数；比重不能为负",
                  "D8: Value: −2.61 is negative; a share cannot be negative"),
     "not the workbook's year": ({"C6": 2024, "D6": 24300, "E6": "统计公报"},
-                                "C6: 年份: 年份为 2024，但本工作簿是为 2023年生成的；锁定的单元格被改动了："
-                                "请改回 2023；如要报送 2024年的数值，请向评估牵头单位索取 2024年的报送表",
+                                "C6: 年份: 年份为2024，但本工作簿是为2023年生成的；锁定的单元格被改动了："
+                                "请改回2023；如要报送2024年的数值，请向评估牵头单位索取2024年的报送表",
                                 "C6: Year: year 2024, but the workbook was made for 2023; its locked cells were "
                                 "changed: type 2023 back; for 2024's values, ask the office that sent it for a "
                                 "workbook for 2024"),
     # 国家 is read as 国家级 (a short form the series' names invite): a series no label or short form names
     "no such series": ({"B12": "市级", "D12": 3.1, "E12": "园区年报"},
-                       "B12: 序列: 指标 4 没有序列 '市级'；请填写 '国家级'、'省级'",
+                       "B12: 序列: 指标4没有序列 '市级'；请填写 '国家级'、'省级'",
                        "B12: Series: indicator 4 has no series '市级'; use 'national', 'provincial'"),
     # a cell that names both series is no short form of either: one line, at the cell, saying why
     "both series": ({"B12": "国家/省", "D12": 3.1, "E12": "园区年报"},
-                    "B12: 序列: '国家/省' 同时指指标 4 的两个序列：每行只填一个序列，请分行填写 '国家级'、'省级'",
+                    "B12: 序列: '国家/省' 同时指指标4的两个序列：每行只填一个序列，请分行填写 '国家级'、'省级'",
                     "B12: Series: '国家/省' names both of indicator 4's series: a row gives one; write 'national', "
                     "'provincial', one row each"),
     "no source": ({"D6": 24300}, "E6: 数据来源: 为空：请写明数值出自哪一份资料",
@@ -125,12 +125,12 @@ CASES = {
                                 "the source in English holds its English name only"),
     # 24300 after 23150 (2021): not far off, so the confirm cell needs nothing, least of all 'ok'
     "no reason": ({"D6": 24300, "E6": "统计公报", "H6": "ok"},
-                  "H6: 确认: 'ok' 不是理由；24,300 与该序列此前的数值相差不大，无需确认：请将该单元格留空",
+                  "H6: 确认: 'ok' 不是理由；24,300与该序列此前的数值相差不大，无需确认：请将该单元格留空",
                   "H6: Confirm: 'ok' is no reason, and 24,300 is not far off its series, so it needs none: leave the "
                   "cell empty"),
     # far off and 'ok': one round says both, and asks for a reason (before: 'no reason' first, 'far off' after)
     "far off, no reason": ({"D6": 90000, "E6": "统计公报", "H6": "ok"},
-                           "H6: 确认: 90,000 是上一个值 23,000（2021年，方案所列）的 3.9 倍；'ok' 不是理由：如 90,000 "
+                           "H6: 确认: 90,000是上一个值23,000（2021年，方案所列）的3.9倍；'ok' 不是理由：如90,000 "
                            "无误，请用文字说明原因（例如：统计口径调整，见公报注释）",
                            "H6: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
                            "'ok' is no reason: if 90,000 is right, say in "
@@ -138,59 +138,59 @@ CASES = {
                            "the bulletin's note')"),
     # far off and 已核实 ("verified"): a bare confirmation, no more a reason than 'ok' is
     "far off, only confirmed": ({"D6": 90000, "E6": "统计公报", "H6": "已核实"},
-                                "H6: 确认: 90,000 是上一个值 23,000（2021年，方案所列）的 3.9 倍；'已核实' 不是理由："
-                                "如 90,000 无误，请用文字说明原因（例如：统计口径调整，见公报注释）",
+                                "H6: 确认: 90,000是上一个值23,000（2021年，方案所列）的3.9倍；'已核实' 不是理由："
+                                "如90,000无误，请用文字说明原因（例如：统计口径调整，见公报注释）",
                                 "H6: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints "
                                 "it); '已核实' is no reason: if 90,000 is right, say in words why (for example "
                                 "统计口径调整，见公报注释 or 'the survey method changed in 2023, see the bulletin's "
                                 "note')"),
     # The Weihai plan numbers its indicators 1–26 and has values from its base year 2020 to 2030.
     "no such indicator": ({"A6": 99, "D6": 24300, "E6": "统计公报"},
-                          "A6: 编号: 方案中没有编号为 99 的指标（指标编号为 1–26）",
+                          "A6: 编号: 方案中没有编号为99的指标（指标编号为1–26）",
                           "A6: No.: unknown indicator 99 (the plan has 1–26)"),
     "the same year twice": ({"D12": 3.1, "E12": "园区年报", "A35": 4, "B35": "national", "C35": YEAR, "D35": 3.2,
                              "E35": "园区年报"},  # a row added below the template's, repeating row 12
                             # two values for the year (3.1, 3.2): both rows named, with their values
-                            "C35: 年份: 指标 4（国家级）：2023年在本文件中填写了两个不同的数值：单元格 数据报送!D12 为 "
-                            "3.1，单元格 数据报送!D35 为 3.2：请核对后保留数值正确的一行，删去另一行",
+                            "C35: 年份: 指标4（国家级）：2023年在本文件中填写了两个不同的数值：单元格 数据报送!D12 为 "
+                            "3.1，单元格 数据报送!D35 为3.2：请核对后保留数值正确的一行，删去另一行",
                             "C35: Year: indicator 4 national year 2023 is given twice in this file with different "
                             "values: 3.1 at 'Data entry'!D12, 3.2 at 'Data entry'!D35: keep the row with the right "
                             "value and delete the other"),
     "a zero-width space": ({"D6": 24300, "E6": "统计\u200b公报"},  # pasted from a web page
-                           "E6: 数据来源: 第 3 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
+                           "E6: 数据来源: 第3个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
                            "或藏在文字中不易察觉：请删除该字符",
                            "E6: Source: contains the invisible character U+200B (zero width space) at character 3 "
                            "(it changes how the text shows, or hides in it); remove it"),
     # the source's English name is text checked as the source is, named by its own label
     "a zero-width space in the English name": ({"D6": 24300, "E6": "统计公报", "F6": "Weihai\u200b bulletin"},
-                                               "F6: 英文数据来源: 第 7 个字符是不可见字符 U+200B（zero width space），"
+                                               "F6: 英文数据来源: 第7个字符是不可见字符 U+200B（zero width space），"
                                                "会改变文字的显示方式，或藏在文字中不易察觉：请删除该字符",
                                                "F6: Source in English: contains the invisible character U+200B (zero "
                                                "width space) at character 7 (it changes how the text shows, or hides "
                                                "in it); remove it"),
     # a value for 2023 published in 2022: a slip (the year before typed), refused, never stored without a word
     "published before its year": ({"D6": 24300, "E6": "统计公报", "I6": "2022-03-01"},
-                                  "I6: 发布日期: 2022-03-01 早于数值所属年份（2023年）：2023年的数值不会在 2023年之前"
+                                  "I6: 发布日期: 2022-03-01早于数值所属年份（2023年）：2023年的数值不会在2023年之前"
                                   "发布；请填写该数值发布的日期",
                                   "I6: Published: 2022-03-01 is before the value's year (2023): a value for 2023 is "
                                   "not published before 2023; write the day this value was published"),
     # the locked year changed, to a year outside the plan: told as the locked cell it is, not as a year to report
     # (before: "年份 2031 不在可填报的范围内（2020—2030年）", no word of the locked cell; 2024 was told it)
     "a year outside the plan": ({"C6": 2031, "D6": 24300, "E6": "统计公报"},
-                                "C6: 年份: 年份为 2031，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023"
+                                "C6: 年份: 年份为2031，但本工作簿是为2023年生成的；锁定的单元格被改动了：请改回2023"
                                 "（2031年不在可填报的范围内，2020—2030年）",
                                 "C6: Year: year 2031, but the workbook was made for 2023; its locked cells were "
                                 "changed: type 2023 back (2031 is outside the years to report, 2020–2030)"),
     "a locked year changed to one before the plan": (
         {"C6": 2019, "D6": 24300, "E6": "统计公报"},
-        "C6: 年份: 年份为 2019，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023（2019年不在可填报的"
+        "C6: 年份: 年份为2019，但本工作簿是为2023年生成的；锁定的单元格被改动了：请改回2023（2019年不在可填报的"
         "范围内，2020—2030年）",
         "C6: Year: year 2019, but the workbook was made for 2023; its locked cells were changed: type 2023 back (2019 "
         "is outside the years to report, 2020–2030)"),
     # a row added below the template's for next year's value: no locked cell was changed (before: told it was)
     "a row added for another year": ({"A35": 1, "C35": 2024, "D35": 24300, "E35": "统计公报"},
-                                     "C35: 年份: 年份为 2024，但本工作簿是为 2023年生成的；这一行是在模板所列各行之外"
-                                     "添加的：请删除这一行；2024年的数值请填入 2024年的报送表（请向评估牵头单位索取）",
+                                     "C35: 年份: 年份为2024，但本工作簿是为2023年生成的；这一行是在模板所列各行之外"
+                                     "添加的：请删除这一行；2024年的数值请填入2024年的报送表（请向评估牵头单位索取）",
                                      "C35: Year: year 2024, but the workbook was made for 2023; this row was added "
                                      "below the template's rows: delete it; a value for 2024 goes in the workbook for "
                                      "2024 (ask the office that sent this one for it)"),
@@ -208,7 +208,7 @@ CASES = {
     # each named with the number the template wrote, to type back
     "the reference numbers changed": ({"O6": 23500, "S6": 26000},
                                       "L6:T6: 模板列出的参考信息（名称、单位、最新值、目标、合理范围）不会被读取，"
-                                      "却被改动过：O6 原为 23000，现为 '23500'；S6 原为 24500，现为 '26000'；请改回模板"
+                                      "却被改动过：O6 原为23000，现为 '23500'；S6 原为24500，现为 '26000'；请改回模板"
                                       "原来的内容，数值请填在 D6（已填写的数值不受影响）",
                                       "L6:T6: the template's reference cells (name, unit, latest value, targets, "
                                       "range) are not read, but were changed: O6 was 23000, now '23500'; S6 was 24500, "
@@ -217,8 +217,8 @@ CASES = {
     # the locked id of row 6 changed from 1 to 2 (or the input columns sorted alone): L6:T6, untouched, are indicator
     # 1's; the id cell is named, not the reference cells, and nothing asks for a fresh template
     "an id changed": ({"A6": 2, "D6": 24300, "E6": "统计公报"},
-                      "A6: 编号: 编号为 2，但该行右侧的参考信息（L6:T6）属于编号 1 那一行：这一锁定的单元格被改动过，"
-                      "或只对左侧填报各列排了序而没有连同右侧各列；请撤销这一改动（编号改回 1，或撤销排序），"
+                      "A6: 编号: 编号为2，但该行右侧的参考信息（L6:T6）属于编号1那一行：这一锁定的单元格被改动过，"
+                      "或只对左侧填报各列排了序而没有连同右侧各列；请撤销这一改动（编号改回1，或撤销排序），"
                       "已填写的数值不受影响",
                       "A6: No.: is 2, but the reference cells beside it (L6:T6) belong to the row of indicator 1: this "
                       "locked cell was changed, or the input columns were sorted without the reference columns; undo "
@@ -320,7 +320,7 @@ def _copied_into_a_new_workbook(template, folder, cells: dict):
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("zh", "数据报送!D6: 数值: '2.5%' 不是数字（是否应为 2.5？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行"
+    ("zh", "数据报送!D6: 数值: '2.5%' 不是数字（是否应为2.5？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行"
            "右侧列出了单位）"),
     ("en", "'Data entry'!D6: value: '2.5%' is not a number (did you mean 2.5? leave out the % sign and write the "
            "number alone, in the indicator's own unit, which a data-entry workbook lists beside the row)"),
@@ -366,13 +366,13 @@ def test_input_columns_sorted_without_the_reference_columns_name_each_rows_id(sc
         check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
                            clean.values)
     assert [line.split("数据报送!", 1)[1].split("但", 1)[0] for line in caught.value.lines()] == [
-        "A6: 编号: 编号为 2，", "A8: 编号: 编号为 1，"]
-    assert "属于编号 1 那一行" in caught.value.lines()[0] and "属于编号 2 那一行" in caught.value.lines()[1]
+        "A6: 编号: 编号为2，", "A8: 编号: 编号为1，"]
+    assert "属于编号1那一行" in caught.value.lines()[0] and "属于编号2那一行" in caught.value.lines()[1]
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("zh", "数据报送!C35: 年份: 年份为 2024，但本工作簿是为 2023年生成的；这一行是复制模板第 6 行后改了年份添加的："
-           "请删除这一行；2024年的数值请填入 2024年的报送表（请向评估牵头单位索取）"),
+    ("zh", "数据报送!C35: 年份: 年份为2024，但本工作簿是为2023年生成的；这一行是复制模板第6行后改了年份添加的："
+           "请删除这一行；2024年的数值请填入2024年的报送表（请向评估牵头单位索取）"),
     ("en", "'Data entry'!C35: Year: year 2024, but the workbook was made for 2023; this row was added, a copy of the "
            "template's row 6 with its year changed: delete it; a value for 2024 goes in the workbook for 2024 (ask the "
            "office that sent this one for it)"),
@@ -425,16 +425,16 @@ def test_a_workbooks_every_mistake_is_told_in_one_round_whatever_kind_each_is(sc
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
     told = [line.split(f"{path}:数据报送!", 1)[1] for line in error_lines(caught.value)]
     assert told == [
-        "C6: 年份: 年份为 2024，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023；如要报送 2024年的数值，"
-        "请向评估牵头单位索取 2024年的报送表",
+        "C6: 年份: 年份为2024，但本工作簿是为2023年生成的；锁定的单元格被改动了：请改回2023；如要报送2024年的数值，"
+        "请向评估牵头单位索取2024年的报送表",
         "E6: 数据来源: 带有删除线：划掉的数据来源不会被读取；请删除它，如该数据来源有效，请去掉删除线",
-        "I6: 发布日期: '2025-13-01' 不是日期：请填写资料发布的日期，如 2011-09-28 或 2011年9月28日（或 2011-09、2011）",
+        "I6: 发布日期: '2025-13-01' 不是日期：请填写资料发布的日期，如2011-09-28或2011年9月28日（或2011-09、2011）",
         "J6: 初步数: '可能'：初步数请填写“是”（或“初步核算”“预计”），正式数据请留空",
         "D8: 数值: 文字颜色 #FFFFFF 与底色 #FFF9C4 几乎相同，核对表格的人看不到：请改用深色字体",
         "G8: 备注: 带有批注（'来自电话'），批注不会被读取：请把其内容写进该行的备注（或确认）列，并删除批注",
         "H8: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；数值未被提示偏离较大时，"
         "可将该单元格留空",
-        "I10: 发布日期: '昨天' 不是日期：请填写资料发布的日期，如 2011-09-28 或 2011年9月28日（或 2011-09、2011）",
+        "I10: 发布日期: '昨天' 不是日期：请填写资料发布的日期，如2011-09-28或2011年9月28日（或2011-09、2011）",
         "Q10: 这一单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），不会被读取，却被改动过："
         "原为空，现为 '44'；请改回模板原来的内容，数值请填在 D10（已填写的数值不受影响）"]
 
@@ -452,12 +452,12 @@ def test_a_row_whose_id_was_changed_has_its_other_cells_checked_by_no_indicator(
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
     told = [line.split(f"{path}:数据报送!", 1)[1] for line in error_lines(caught.value)]
     assert [line.split(": ", 1)[0] for line in told] == ["A5", "D5", "I5"], told
-    assert "属于编号 1 那一行" in told[0] and "第 5 行被隐藏" in told[1] and "'去年' 不是日期" in told[2]
+    assert "属于编号1那一行" in told[0] and "第5行被隐藏" in told[1] and "'去年' 不是日期" in told[2]
 
 
 @pytest.mark.parametrize(("case", "cell", "chinese"), [
-    ("no such indicator", "A6", "方案中没有编号为 99 的指标"),
-    ("the same year twice", "C35", "在本文件中填写了两个不同的数值：单元格 数据报送!D12 为 3.1"),
+    ("no such indicator", "A6", "方案中没有编号为99的指标"),
+    ("the same year twice", "C35", "在本文件中填写了两个不同的数值：单元格 数据报送!D12 为3.1"),
     ("a zero-width space", "E6", "是不可见字符 U+200B（zero width space）"),
     ("a year outside the plan", "C6", "不在可填报的范围内"),
 ])
@@ -492,8 +492,8 @@ def test_two_workbooks_that_disagree_are_told_in_chinese_with_the_column_to_fill
     assert _refusal(folder, clean, weihai_in_project) == (
         # the first named by its publication and its file without the folders a clerk never sees; the column to fill
         # as the template heads it
-        f"{second}:数据报送!D6: 数值: 指标 1：2023年的数值 24500 与统计公报（a.xlsx:数据报送!D6）中的 24300 不一致；"
-        "如其中一份资料修订了另一份，请在两行的发布日期列分别填写各自的发布日期（如 2011-09-28）："
+        f"{second}:数据报送!D6: 数值: 指标1：2023年的数值24500与统计公报（a.xlsx:数据报送!D6）中的24300不一致；"
+        "如其中一份资料修订了另一份，请在两行的发布日期列分别填写各自的发布日期（如2011-09-28）："
         "将采用较晚发布的数值，并列出这次修订")
     # an English template's clerk, read after the Chinese one, is told the same in English, the column as the English
     # template heads it
@@ -513,7 +513,7 @@ def test_a_workbook_without_a_language_is_told_in_the_language_of_its_labels(sci
     book.worksheets[0]["D6"], book.worksheets[0]["E6"] = "2,61", "统计公报"  # Chinese, and so are its messages
     (tmp_path / "observations").mkdir()
     book.save(tmp_path / "observations" / "a.xlsx")
-    with pytest.raises(InputError, match=r"a.xlsx:数据报送!D6: 数值: '2,61' 不是数字（是否应为 2.61？"):
+    with pytest.raises(InputError, match=r"a.xlsx:数据报送!D6: 数值: '2,61' 不是数字（是否应为2.61？"):
         check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
                            clean.values)
 
@@ -770,7 +770,7 @@ def test_a_reference_cell_of_a_workbook_that_records_its_digests_only_names_the_
                           "range) and is not read, but was changed: it was empty, now '25000';"),
     # a locked year changed: before, read as a 2022 value sent in the 2023 workbook
     ("zh", {"C8": 2022, "D8": 2.61, "E8": "统计公报"},
-     "Sheet1!C8: 年份: 年份为 2022，但这一行是本工作簿为 2023年列出的；"),
+     "Sheet1!C8: 年份: 年份为2022，但这一行是本工作簿为2023年列出的；"),
     ("en", {"C8": 2022, "D8": 2.61, "E8": "Bulletin"}, "Sheet1!C8: Year: year 2022, but this is the workbook's row for "
                                                        "2023;"),
 ])

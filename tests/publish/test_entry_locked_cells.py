@@ -59,8 +59,8 @@ def test_a_year_changed_to_one_the_workbook_lists_no_row_of_is_told_at_its_cell_
     assert code == 2
     assert _errors(capsys) == [
         f"error: {name}:数据报送!D5: 数值: '约两万' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
-        f"error: {name}:数据报送!C12: 年份: 年份为 {typed}，但这一行是本工作簿为 2023年列出的；"
-        "锁定的单元格被改动了：请改回 2023"]
+        f"error: {name}:数据报送!C12: 年份: 年份为 {typed}，但这一行是本工作簿为2023年列出的；"
+        "锁定的单元格被改动了：请改回2023"]
 
 
 def test_a_changed_year_is_told_by_its_reference_cells_where_a_row_above_it_was_deleted(weihai_in_project,
@@ -71,8 +71,8 @@ def test_a_changed_year_is_told_by_its_reference_cells_where_a_row_above_it_was_
                             {"C11": 2025, "D11": 1.5, "E11": "威海市统计公报"}, deleted=5)
     assert code == 2
     assert _errors(capsys) == [
-        f"error: {name}:数据报送!C11: 年份: 年份为 2025，但这一行是本工作簿为 2023年列出的；"
-        "锁定的单元格被改动了：请改回 2023"]
+        f"error: {name}:数据报送!C11: 年份: 年份为2025，但这一行是本工作簿为2023年列出的；"
+        "锁定的单元格被改动了：请改回2023"]
 
 
 def test_a_year_changed_to_another_the_workbook_lists_is_told_at_its_cell_not_at_the_untouched_row(
@@ -85,10 +85,10 @@ def test_a_year_changed_to_another_the_workbook_lists_is_told_at_its_cell_not_at
         "C8": 2023, "D8": 2.5, "E8": "威海市统计公报"})
     assert code == 2
     assert _errors(capsys) == [
-        f"error: {name}:数据报送!C6: 年份: 年份为 2024，但这一行是本工作簿为 2023年列出的；"
-        "锁定的单元格被改动了：请改回 2023；2024年的数值请填入本表为 2024年列出的第 7 行",
-        f"error: {name}:数据报送!C8: 年份: 年份为 2023，但这一行是本工作簿为 2022年列出的；"
-        "锁定的单元格被改动了：请改回 2022；2023年的数值请填入本表为 2023年列出的第 9 行"]
+        f"error: {name}:数据报送!C6: 年份: 年份为2024，但这一行是本工作簿为2023年列出的；"
+        "锁定的单元格被改动了：请改回2023；2024年的数值请填入本表为2024年列出的第7行",
+        f"error: {name}:数据报送!C8: 年份: 年份为2023，但这一行是本工作簿为2022年列出的；"
+        "锁定的单元格被改动了：请改回2022；2023年的数值请填入本表为2023年列出的第9行"]
 
 
 @pytest.mark.parametrize(("language", "cells"), [
@@ -116,7 +116,7 @@ def test_a_series_retyped_in_a_form_the_docs_accept_is_read_as_the_rows_own(weih
     ("zh", "国家级", "数据报送!B17: 序列: 序列为 '国家级'，但这一行是本工作簿为省级序列列出的；"
              "锁定的单元格被改动了：请改回 省级"),
     # a series the indicator lacks is told so, as in any file, and its year (untouched) not at all
-    ("zh", "市级", "数据报送!B17: 序列: 指标 4 没有序列 '市级'；请填写 '国家级'、'省级'"),
+    ("zh", "市级", "数据报送!B17: 序列: 指标4没有序列 '市级'；请填写 '国家级'、'省级'"),
 ])
 def test_a_series_changed_to_another_is_told_at_its_series_cell_never_as_a_year_changed(
         weihai_in_project, project_tmp, capsys, language, typed, expected):
@@ -139,7 +139,7 @@ def test_a_reference_column_deleted_is_told_once_at_its_header_cell(weihai_in_pr
                             {"D7": 24300, "E7": "威海市统计公报"}, column=12)
     assert code == 2
     sheet = {"zh": "数据报送", "en": "'Data entry'"}[language]
-    told = {"zh": "模板的参考列 L 列（第 5 行原为 研发人员数（人））被删除，其右侧各列都左移了一列：请撤销删除，"
+    told = {"zh": "模板的参考列 L 列（第5行原为 研发人员数（人））被删除，其右侧各列都左移了一列：请撤销删除，"
                   "或从模板重新复制这一列（参考列不会被读取，已填写的数值不受影响）",
             "en": "the template's reference column L (row 5 held R&D personnel) was deleted, and the "
                   "columns right of it moved one to the left: undo the deletion, or copy that column back from the "
@@ -161,12 +161,12 @@ def test_a_column_inserted_among_the_reference_columns_is_told_once_at_its_heade
 
 #: The science bureau's reference columns as the template writes them: L the indicator's name, M its series (同 B
 #: 列), N the unit, O the latest value known, P its year, Q the value on file, R and S the targets, T the range.
-DELETED = {"zh": "模板的参考列 {letter} 列（第 {row} 行原为 {was}）被删除，其右侧各列都左移了一列：请撤销删除，"
+DELETED = {"zh": "模板的参考列{letter}列（第{row}行原为 {was}）被删除，其右侧各列都左移了一列：请撤销删除，"
                  "或从模板重新复制这一列（参考列不会被读取，已填写的数值不受影响）",
            "en": "the template's reference column {letter} (row {row} held {was}) was deleted, and the columns right "
                  "of it moved one to the left: undo the deletion, or copy that column back from the template "
                  "(reference columns are not read; the values typed stay)"}
-INSERTED = {"zh": "模板的参考列中插入了一列（{letter} 列），其右侧各列都右移了一列：请删除这一列"
+INSERTED = {"zh": "模板的参考列中插入了一列（{letter}列），其右侧各列都右移了一列：请删除这一列"
                   "（参考列不会被读取，已填写的数值不受影响）",
             "en": "a column ({letter}) was inserted among the template's reference columns, and the columns right of "
                   "it moved one to the right: delete that column (reference columns are not read; the values typed "
@@ -251,6 +251,6 @@ def test_a_values_range_hint_is_the_rows_own_where_a_row_above_it_was_deleted(we
                             deleted=6)
     assert code == 2
     assert _errors(capsys) == [
-        f"error: {name}:数据报送!D7: 数值: '30%' 不是数字（是否应为 30？请去掉“%”，只写数字，按该指标本身的单位计："
-        "报送表在该行右侧列出了单位）；但 30 不在该行的合理范围（1.2～4.8）内：请核对数值和单位，"
+        f"error: {name}:数据报送!D7: 数值: '30%' 不是数字（是否应为30？请去掉“%”，只写数字，按该指标本身的单位计："
+        "报送表在该行右侧列出了单位）；但30不在该行的合理范围（1.2～4.8）内：请核对数值和单位，"
         "如确实无误，请在确认列说明理由"]

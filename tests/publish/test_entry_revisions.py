@@ -124,8 +124,8 @@ def test_a_revision_read_before_the_value_it_revises_is_used_all_the_same(templa
 
 
 @pytest.mark.parametrize("language, expected", [
-    ("zh", "数据报送!I5: 发布日期: 指标 1：2024年的数值 24900 修订了已收到的数值 24800（示例统计公报 2025（虚构）"
-           "（2025-bulletin.csv:2））：请在发布日期列填写修订后数值发布的日期（如 2011-09-28），"
+    ("zh", "数据报送!I5: 发布日期: 指标1：2024年的数值24900修订了已收到的数值24800（示例统计公报 2025（虚构）"
+           "（2025-bulletin.csv:2））：请在发布日期列填写修订后数值发布的日期（如2011-09-28），"
            "以后的资料按这一日期比较先后"),
     ("en", "'Data entry'!I5: Published: indicator 1 year 2024: value 24900 revises the value on file, 24800 (Example "
            "bulletin 2025 (fictional), 2025-bulletin.csv:2): give the day the revised figure appeared in the Published "
@@ -158,10 +158,10 @@ def test_two_sources_neither_of_which_revises_the_other_are_still_refused(early_
     path = _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"},
                  name="市科技局.xlsx")
     assert _refusal(plan) == (
-        f"{path}:数据报送!D7: 数值: 指标 1：2024年的数值 24900 与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
-        "中的 24800 不一致；本工作簿生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请向评估牵头单位"
-        "索取新的 2024年报送表（其中显示已收到的 24800），在该行填写 24900，并在发布日期列填写其发布日期；"
-        "或在本行的发布日期列和 24800 所在文件那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，"
+        f"{path}:数据报送!D7: 数值: 指标1：2024年的数值24900与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
+        "中的24800不一致；本工作簿生成时尚未收到24800，因此未显示该数值：如24900是对它的修订，请向评估牵头单位"
+        "索取新的2024年报送表（其中显示已收到的24800），在该行填写24900，并在发布日期列填写其发布日期；"
+        "或在本行的发布日期列和24800所在文件那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，"
         "并列出这次修订")
 
 
@@ -173,10 +173,10 @@ def test_a_conflict_with_an_old_workbook_read_first_is_told_at_the_workbooks_cel
     plan = _plan(tmp_path)
     path = _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
     assert _refusal(plan) == (
-        f"{path}:数据报送!D7: 数值: 指标 1：2024年的数值 24900 与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
-        "中的 24800 不一致；本工作簿生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请向评估牵头单位"
-        "索取新的 2024年报送表（其中显示已收到的 24800），在该行填写 24900，并在发布日期列填写其发布日期；"
-        "或在本行的发布日期列和 24800 所在文件那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，"
+        f"{path}:数据报送!D7: 数值: 指标1：2024年的数值24900与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
+        "中的24800不一致；本工作簿生成时尚未收到24800，因此未显示该数值：如24900是对它的修订，请向评估牵头单位"
+        "索取新的2024年报送表（其中显示已收到的24800），在该行填写24900，并在发布日期列填写其发布日期；"
+        "或在本行的发布日期列和24800所在文件那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，"
         "并列出这次修订")
 
 
@@ -207,10 +207,10 @@ def test_a_conflict_with_a_chinese_bulletin_read_after_the_workbook_is_told_at_t
     bulletin = plan.folder / "observations" / "2025-bulletin.csv"
     bulletin.write_text("编号,序列,年份,数值,数据来源\n1,,2024,24800,2025年统计公报\n", encoding="utf-8")
     assert _refusal(plan) == (
-        f"{path}:数据报送!D7: 数值: 指标 1：2024年的数值 24900 与2025年统计公报（2025-bulletin.csv:2）中的 24800 "
-        "不一致；本工作簿生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请向评估牵头单位索取新的 "
-        "2024年报送表（其中显示已收到的 24800），在该行填写 24900，并在发布日期列填写其发布日期；或在本行的发布日期列"
-        "和 24800 所在文件那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，并列出这次修订")
+        f"{path}:数据报送!D7: 数值: 指标1：2024年的数值24900与2025年统计公报（2025-bulletin.csv:2）中的24800 "
+        "不一致；本工作簿生成时尚未收到24800，因此未显示该数值：如24900是对它的修订，请向评估牵头单位索取新的 "
+        "2024年报送表（其中显示已收到的24800），在该行填写24900，并在发布日期列填写其发布日期；或在本行的发布日期列"
+        "和24800所在文件那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，并列出这次修订")
 
 
 def test_the_dated_route_the_conflict_offers_settles_it(early_template, tmp_path):
@@ -253,7 +253,7 @@ def test_a_departments_dated_correction_revises_its_own_undated_workbook_without
 @pytest.mark.parametrize("language, asked, prompt", [
     ("zh", "“本行年份已收到的数值”列已有数值、且无修订的，也可留空；"
            "有修订的，请在该行填写修订后的数值、数据来源和修订数的发布日期。",
-     "已收到 2024年数值 24,800人：无修订可留空，有修订请填写新数值并在“发布日期”列填写修订数的发布日期。"),
+     "已收到2024年数值24,800人：无修订可留空，有修订请填写新数值并在“发布日期”列填写修订数的发布日期。"),
     ("en", "or if its 'Value already received for the row's year' needs no revision; to revise that value, type the "
            "revised value, its source and the day it was issued ('Published') in the row.",
      "2024 value on file: 24,800 people; leave the cell empty, or type the revised value and its date in "
@@ -269,7 +269,7 @@ def test_the_workbook_asks_for_the_day_a_revised_value_was_issued(templates, lan
 
 
 @pytest.mark.parametrize("language, expected", [
-    ("zh", "50 是上一个值 6（2023年，示例统计公报 2024（虚构）（2024-bulletin.csv:6））的 8.3 倍"),
+    ("zh", "50是上一个值6（2023年，示例统计公报 2024（虚构）（2024-bulletin.csv:6））的8.3倍"),
     ("en", "50 is 8.3 times the previous value 6 (2023, Example bulletin 2024 (fictional), 2024-bulletin.csv:6)"),
 ])
 def test_a_value_far_off_names_the_previous_values_source_in_the_messages_language(templates, tmp_path, language,

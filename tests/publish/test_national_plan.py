@@ -130,7 +130,7 @@ def test_the_previous_years_status_says_the_older_value_it_rests_on(report):
     2013's value, and the change table says so, so a reader does not take it for a 2014 figure."""
     from analysis.report.warning_tables import change_rows
 
-    for language, dated in (("zh", "2014年结论据 2013年数据"), ("en", "2014 status from 2013 data")):
+    for language, dated in (("zh", "2014年结论据2013年数据"), ("en", "2014 status from 2013 data")):
         _, rows = change_rows(load_report(relative(report / "data"), 2015, language))
         assert {row.indicator_id: row.note_text for row in rows}["1"].endswith(dated)
 
@@ -163,12 +163,12 @@ def test_a_revised_value_is_quoted_with_its_unit_in_either_language(report):
 def test_a_count_of_none_is_said_in_words_in_the_change_sentence(report):
     """2014 → 2015: 1 series worse (3, a verdict where its pace was rated), none better, 2 unchanged (5, achieved
     both times; 1, on track then and achieved now: one word for both), 7 not comparable: "none improved", never
-    "0 improved"; one worse in the singular, "1 series has worsened"; in Chinese 无好转, never "0 个好转"."""
+    "0 improved"; one worse in the singular, "1 series has worsened"; in Chinese 无好转, never "0个好转"."""
     from analysis.report.warning_tables import change_rows, changes_intro
 
     for language, expected in (
             ("en", "1 series has worsened, none improved and 2 are unchanged; 7 cannot be compared"),
-            ("zh", "1 个序列的评估结论变差，无好转，2 个结论不变，7 个无法比较")):
+            ("zh", "1个序列的评估结论变差，无好转，2个结论不变，7个无法比较")):
         context = load_report(relative(report / "data"), 2015, language)
         assert expected in changes_intro(context, *change_rows(context))
 
@@ -181,7 +181,7 @@ def test_the_sentence_on_the_basis_is_one_short_one(report):
     from analysis.report.warning_tables import change_rows, changes_intro
 
     for language, expected, stop in (
-            ("zh", "除另有注明的以外，各序列均由进展判断转为对照 2015年目标的最终判定。", "。"),
+            ("zh", "除另有注明的以外，各序列均由进展判断转为对照2015年目标的最终判定。", "。"),
             ("en", " Unless its row says otherwise, each series was given a progress verdict then, now judged on the "
                    "2015 target.", ". ")):
         context = load_report(relative(report / "data"), 2015, language)

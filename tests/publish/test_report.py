@@ -250,7 +250,7 @@ def test_an_unchanged_rerun_does_nothing_but_put_its_tables_back(zh_report, shar
     with mistakes_told_in("zh"):
         render_reports([job], progress=lines.append)
     assert lines == [f"weihai/2024/zh: {relative(copy)} 无需更新（输入、参数、代码和环境均未改变；--force 或 make 的 "
-                     "FORCE=1 可强制重新生成）"]
+                     "FORCE=1可强制重新生成）"]
     assert (processed / "indicator_values.csv").read_bytes() == b"as make data wrote it"
     assert (processed / "assessment.csv").read_bytes() == built["assessment.csv"]
     # a hand-edited output is not up to date (the next run builds the report again)
@@ -306,7 +306,7 @@ def test_a_bad_observation_is_one_error_naming_every_report_it_stopped(capsys, w
         "decimal point, no thousands separators, units or % signs)",
         "  stopped: weihai/2023/zh, weihai/2024/zh"]
     # the summary in the run's language (--lang zh); the error in the English-headed file's
-    assert captured.out.splitlines()[-1] == "2 份报告：0 份已生成，0 份无需更新，2 份失败"
+    assert captured.out.splitlines()[-1] == "2份报告：0份已生成，0份无需更新，2份失败"
 
 
 def test_a_copied_plan_that_kept_its_name_never_overwrites_the_original_report(tmp_path, work_dir, weihai_in_project):
@@ -349,9 +349,9 @@ def test_the_change_since_the_last_report_reads_what_that_report_published(work_
     now = today[today.report_year == 2023].set_index(["indicator_id", "series"])["status"]
     changed = int((then != now.reindex(then.index)).sum())
     html = unmarked((report / "report.html").read_text(encoding="utf-8"))
-    assert "与 2023年报告发布的评估结论相比" in html
+    assert "与2023年报告发布的评估结论相比" in html
     assert changed > 0 and html.count("按此后公布或修订的数据为：") == changed
-    assert f"此后公布或修订的数据改变了 2023年报告已发布的 {changed} 个结论" in html
+    assert f"此后公布或修订的数据改变了2023年报告已发布的{changed}个结论" in html
     # the previous report republished (a revision): this report is no longer up to date, and says why
     (published / "data" / "assessment.csv").write_bytes(build_tables(weihai_in_project, "unsd")
                                                          .files()["assessment.csv"])
@@ -383,7 +383,7 @@ def test_every_bad_row_of_a_file_is_an_error_line_of_its_own(capsys, work_dir, w
 
 
 @pytest.mark.parametrize(("args", "line"), [
-    (["--year", "2019", "--lang", "zh"], "error: --year: 2019年不在方案的报告年份内：报告年份为 2021—2024年"),
+    (["--year", "2019", "--lang", "zh"], "error: --year: 2019年不在方案的报告年份内：报告年份为2021—2024年"),
     (["--year", "2019", "--lang", "en"], "error: --year: 2019 is outside the plan: report years run 2021–2024"),
     # no language asked for, or several: the help's and the docs' English
     (["--year", "2019"], "error: --year: 2019 is outside the plan: report years run 2021–2024"),
@@ -457,4 +457,4 @@ def test_a_template_year_mistake_is_told_in_the_workbooks_language(weihai_in_pro
     status = cli.main(["templates", "--plan", relative(weihai_in_project.folder), "--year", "2019", "--lang", "zh",
                        "--output-dir", relative(work_dir / "templates")])
     lines = capsys.readouterr().err.splitlines()
-    assert status == 2 and lines == ["error: --year: 2019年：可报送数据的年份为 2021—2030年"]
+    assert status == 2 and lines == ["error: --year: 2019年：可报送数据的年份为2021—2030年"]

@@ -27,10 +27,10 @@ def test_a_chinese_data_run_says_what_it_wrote_in_chinese(project_tmp, capsys):
     lines = _lines(capsys)
     folder = relative(processed / "weihai")
     assert f"已写入 {folder}/indicators.csv" in lines
-    assert lines[-1].startswith(f"data: {folder}：10 个文件，10 个有变化，用时 ") and lines[-1].endswith(" 秒"), lines
+    assert lines[-1].startswith(f"data: {folder}：10个文件，10个有变化，用时 ") and lines[-1].endswith(" 秒"), lines
     # run again: nothing changed, said so in Chinese; in English where the run asks for English, or for no language
     assert cli.main(["data", "--lang", "zh", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
-    assert _lines(capsys)[-1].startswith(f"data: {folder}：10 个文件，均无变化，用时 ")
+    assert _lines(capsys)[-1].startswith(f"data: {folder}：10个文件，均无变化，用时 ")
     for asked in (["--lang", "en"], []):
         assert cli.main(["data", *asked, "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
         assert _lines(capsys)[-1].startswith(f"data: {folder}: 10 files, unchanged, in ")
@@ -42,7 +42,7 @@ def test_a_chinese_templates_run_counts_its_workbooks_in_chinese(project_tmp, ca
     assert cli.main(["templates", "--year", "2024", "--lang", "zh", "--plan", relative(plan),
                      "--output-dir", relative(out)]) == 0
     lines = _lines(capsys)
-    assert lines[-1] == "templates: 12 个工作簿"
+    assert lines[-1] == "templates: 12个工作簿"
     assert f"已写入 {relative(out)}/weihai/2024/2024-市科技局.xlsx" in lines
     shutil.rmtree(out)
 
@@ -179,8 +179,8 @@ def test_a_report_runs_progress_and_summary_are_said_in_its_language(tmp_path):
 
     tally = Tally(1, built=1)
     with mistakes_told_in("zh"):
-        assert tally.line() == "1 份报告：1 份已生成，0 份无需更新，0 份失败"
-        assert Tally(8, 5, 3).line() == "8 份报告：5 份已生成，3 份无需更新，0 份失败"
+        assert tally.line() == "1份报告：1份已生成，0份无需更新，0份失败"
+        assert Tally(8, 5, 3).line() == "8份报告：5份已生成，3份无需更新，0份失败"
     for asked in ("en", "zh,en"):  # English: the line a scheduled run's log is scanned for (docs/scheduling.md)
         with mistakes_told_in(asked):
             assert Tally(8, 5, 3).line() == "8 reports: 5 built, 3 up to date, 0 failed"

@@ -46,7 +46,7 @@ def test_the_front_page_lists_every_report_by_plan(reports):
 def test_the_mid_term_report_of_the_second_plan(reports):
     html = unmarked((reports / "lakeside" / "2026" / "zh" / "report.html").read_text(encoding="utf-8"))
     assert "湖滨市创新驱动发展指标中期评估报告（2026年）" in html
-    assert "依据《湖滨市创新驱动发展行动计划（2025—2027年）》所列 6 项指标。" in html
+    assert "依据《湖滨市创新驱动发展行动计划（2025—2027年）》所列6项指标。" in html
     assert re.search(r"<th[^>]*>2023年基础值</th>", html)
     for name in ("研发投入强度", "碳排放强度", "国家级重点实验室", "省级重点实验室"):
         assert name in html

@@ -320,7 +320,7 @@ def test_a_filled_workbook_is_read_as_observations(templates, weihai_in_project,
     book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     sheet = book.worksheets[0]
     rows = _rows(sheet)
-    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"      # R&D personnel
+    rows[0][3].value, rows[0][4].value = 24300, "市科技局2023年报"      # R&D personnel
     rows[1][3].value, rows[1][4].value = 2.61, '=HYPERLINK("x")'         # R&D intensity; a source like a formula
     rows[1][4].data_type = "s"
     book.save(plan / "observations" / "市科技局.xlsx")
@@ -330,7 +330,7 @@ def test_a_filled_workbook_is_read_as_observations(templates, weihai_in_project,
     actual = values[values["value_type"] == "actual"]
     assert actual[["indicator_id", "year", "value"]].values.tolist() == [[1, YEAR, 24300.0], [2, YEAR, 2.61]]
     assert set(actual["source"]) == {relative(plan / "observations" / "市科技局.xlsx")}
-    assert actual["reference"].tolist() == ["市科技局 2023年报", "'=HYPERLINK(\"x\")"]
+    assert actual["reference"].tolist() == ["市科技局2023年报", "'=HYPERLINK(\"x\")"]
 
 
 def _validations(sheet) -> dict[str, object]:
@@ -348,7 +348,7 @@ def test_a_rate_of_decline_says_its_sign_and_admits_a_rise(templates):
     check = _validations(sheet)[energy[3].coordinate]
     assert (float(check.formula1), float(check.formula2)) == (-10.0, 100.0)
     assert check.prompt.startswith(
-        "万元GDP综合能耗下降率（%）。下降填正数，上升的填负数（如上升 2% 填 -2）。最新已知值：3.41")
+        "万元GDP综合能耗下降率（%）。下降填正数，上升的填负数（如上升2%填-2）。最新已知值：3.41")
 
 
 def test_a_range_shows_both_bounds_with_the_series_decimals_and_says_what_it_is(templates):
@@ -359,7 +359,7 @@ def test_a_range_shows_both_bounds_with_the_series_decimals_and_says_what_it_is(
     sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市税务局.xlsx"))
     deduction = next(row for row in _rows(sheet) if row[0].value == 21)
     assert deduction[-1].value == "4.3～17.0"
-    assert ("（合理范围由最新已知值推算，只作核对，不是目标；各年相同，唯比重每年可变动至多 10 个百分点，"
+    assert ("（合理范围由最新已知值推算，只作核对，不是目标；各年相同，唯比重每年可变动至多10个百分点，"
             "距其年份越远范围可越宽）") in sheet["A2"].value
 
 
@@ -408,7 +408,7 @@ def _mistaken_rows(sheet) -> list:
     (D8) without its source; the rows, for a test to fill on. (Rows 5 and 7 are 2022's, a year of the plan period
     with no value yet.)"""
     rows = _rows(sheet)
-    rows[0][3].value, rows[0][4].value = "约24300", "市科技局 2023年报"
+    rows[0][3].value, rows[0][4].value = "约24300", "市科技局2023年报"
     rows[1][3].value = 2.61
     return rows
 
@@ -426,7 +426,7 @@ def test_a_renamed_header_cell_is_told_with_the_rows_mistakes_in_one_round(templ
     assert capsys.readouterr().err.splitlines() == [
         f"error: {path}:数据报送!G4: 表头: 表头单元格被改成了 说明，无法识别：其上方的标签表明该列为 备注（note），"
         "请改回 备注（note）",
-        f"error: {path}:数据报送!D6: 数值: '约24300' 不是数字（是否应为 24300？请去掉“约”，只写数字；"
+        f"error: {path}:数据报送!D6: 数值: '约24300' 不是数字（是否应为24300？请去掉“约”，只写数字；"
         "如为估计数，请在该行的备注中说明）",
         f"error: {path}:数据报送!E8: 数据来源: 为空：请写明数值出自哪一份资料"]
 
@@ -444,7 +444,7 @@ def test_a_missing_column_is_told_once_not_row_by_row(templates, weihai_in_proje
     assert capsys.readouterr().err.splitlines() == [
         f"error: {path}:数据报送!E4: 表头: 表头单元格被改成了 出处，无法识别：其上方的标签表明该列为 "
         "数据来源（source），请改回 数据来源（source）",
-        f"error: {path}:数据报送!D6: 数值: '约24300' 不是数字（是否应为 24300？请去掉“约”，只写数字；"
+        f"error: {path}:数据报送!D6: 数值: '约24300' 不是数字（是否应为24300？请去掉“约”，只写数字；"
         "如为估计数，请在该行的备注中说明）"]
 
 
@@ -457,7 +457,7 @@ def test_a_workbook_made_for_another_plan_is_told_in_one_line(templates, project
     plan = copy_plan(LAKESIDE_DIR, project_tmp / "other-plan")
     book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     rows = _rows(book.worksheets[0])
-    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
+    rows[0][3].value, rows[0][4].value = 24300, "市科技局2023年报"
     book.save(plan / "observations" / "市科技局.xlsx")
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "other")]) == 2
     lines = capsys.readouterr().err.splitlines()
@@ -506,7 +506,7 @@ def test_a_workbook_filled_in_place_is_never_written_over(weihai_in_project, pro
     science = next(p for p in written if p.name == f"{YEAR}-市科技局.xlsx")
     book = openpyxl.load_workbook(science)
     rows = _rows(book.worksheets[0])
-    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
+    rows[0][3].value, rows[0][4].value = 24300, "市科技局2023年报"
     book.worksheets[0].row_dimensions[rows[0][3].row].hidden = True
     book.save(science)
     filled = science.read_bytes()
@@ -707,7 +707,7 @@ def _sent_twice(plan_in_project, folder, capsys, language, name, copy, note, val
               if path.name == name]
     book = openpyxl.load_workbook(made)
     for row, value in zip(_rows(book.worksheets[0]), values):
-        row[3].value, row[4].value = value, "市科技局 2023年报"
+        row[3].value, row[4].value = value, "市科技局2023年报"
     plan = copy_plan(plan_in_project.folder, folder)
     book.save(plan / "observations" / name)
     book.save(plan / "observations" / copy)
@@ -897,17 +897,17 @@ def test_a_level_to_hold_and_a_ranks_place_are_shown_as_the_plan_sets_them(templ
 
 def test_a_series_with_no_value_of_the_plan_period_is_asked_for_its_years(weihai_in_project, project_tmp):
     """The plan's own data give energy intensity's decline (18) and labour productivity (6) no value after 2021:
-    their words ask for 2022–2024's values, not "按 2021年数值 3.41：数据不足，暂无预警", which tells a clerk nothing;
+    their words ask for 2022–2024's values, not "按2021年数值3.41：数据不足，暂无预警", which tells a clerk nothing;
     18, a decline of at least 5% to hold in 2023 and in 2024, is to be explained if a value of either year misses it,
-    not 2024's alone (before: "未达到 2024年目标 ≥5")."""
+    not 2024's alone (before: "未达到2024年目标 ≥5")."""
     [path] = [p for p in build_templates(weihai_in_project, 2024, "zh", project_tmp / "templates-before-plan")
               if p.name == "2024-市发展改革委.xlsx"]
     sheet = openpyxl.load_workbook(path)["工作进展与说明"]
     said = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == "指标"}
-    assert said[18] == ("仅有方案实施期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
+    assert said[18] == ("仅有方案实施期前（2021年）数值，无法判断进展；请报送2022—2024年数值；"
                         "如本次报送的数值未达到目标（2023、2024年每年均须≥5%），请说明原因和下一步措施")
-    assert said[6] == ("仅有方案实施期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
-                       "如本次报送的 2024年数值未达到 2024年目标 23万元/人，请说明原因和下一步措施")
+    assert said[6] == ("仅有方案实施期前（2021年）数值，无法判断进展；请报送2022—2024年数值；"
+                       "如本次报送的2024年数值未达到2024年目标23万元/人，请说明原因和下一步措施")
 
 
 def test_each_year_of_the_plan_period_with_no_value_gets_a_row_of_its_own(weihai_in_project, project_tmp):
@@ -930,7 +930,7 @@ def test_each_year_of_the_plan_period_with_no_value_gets_a_row_of_its_own(weihai
         (5, 6, 2022), (6, 6, 2023), (7, 6, 2024), (8, 18, 2022), (9, 18, 2023), (10, 18, 2024)]
     assert all(row[2].protection.locked and not row[3].protection.locked for row in _rows(reform, None))
     assert reform["A2"].value.endswith(
-        "方案实施期内尚无数值的 2022、2023年也各占一行，排在同一序列的 2024年一行之前（按年份先后，年份已填好），"
+        "方案实施期内尚无数值的2022、2023年也各占一行，排在同一序列的2024年一行之前（按年份先后，年份已填好），"
         "请一并填写。")
     # the column of a value already received heads the 2022 and 2023 rows too: named by the row's year, not 2024's
     # (before: 已收到的2024年数值 above a 2022 row)
@@ -990,8 +990,8 @@ def test_a_row_of_the_year_whose_locked_year_is_changed_to_an_earlier_one_is_sti
     # told which row takes 2022's value: each series' rows together, years in order (R&D personnel 5–7: 2022, 2023,
     # 2024), R&D intensity's 2022 row the eighth
     assert row[0].row == 10
-    assert (f"2024-市科技局.xlsx:数据报送!C{row[0].row}: 年份: 年份为 2022，但这一行是本工作簿为 2024年列出的；"
-            "锁定的单元格被改动了：请改回 2024；2022年的数值请填入本表为 2022年列出的第 8 行") in \
+    assert (f"2024-市科技局.xlsx:数据报送!C{row[0].row}: 年份: 年份为2022，但这一行是本工作簿为2024年列出的；"
+            "锁定的单元格被改动了：请改回2024；2022年的数值请填入本表为2022年列出的第8行") in \
         capsys.readouterr().err
 
 
@@ -1016,9 +1016,9 @@ def test_a_row_of_the_year_changed_to_an_earlier_year_with_the_same_reference_ce
     processed = project_tmp / f"year-alike-{earlier_filled}"
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 2
     assert capsys.readouterr().err.strip().splitlines() == [
-        f"error: {relative(plan / 'observations' / path.name)}:数据报送!C{own[0].row}: 年份: 年份为 2023，"
-        f"但这一行是本工作簿为 2024年列出的；锁定的单元格被改动了：请改回 2024；2023年的数值请填入本表为 2023年列出的"
-        f"第 {earlier[0].row} 行"]
+        f"error: {relative(plan / 'observations' / path.name)}:数据报送!C{own[0].row}: 年份: 年份为2023，"
+        f"但这一行是本工作簿为2024年列出的；锁定的单元格被改动了：请改回2024；2023年的数值请填入本表为2023年列出的"
+        f"第{earlier[0].row}行"]
 
 
 #: What a department notes in a row it has no value for yet.
@@ -1051,8 +1051,8 @@ def test_a_row_added_for_a_series_and_year_the_template_lists_is_told_to_go_in_i
     processed = project_tmp / "added-listed"
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 2
     assert capsys.readouterr().err.strip().splitlines() == [
-        f"error: {relative(plan / 'observations' / path.name)}:数据报送!D{added}: 数值: 指标 4（国家级）：2024年的数值"
-        f"填在了表格下方另加的一行，但本表已为它列出了一行（数据报送!D{listed}）：请把 3.2 填入 数据报送!D{listed}"
+        f"error: {relative(plan / 'observations' / path.name)}:数据报送!D{added}: 数值: 指标4（国家级）：2024年的数值"
+        f"填在了表格下方另加的一行，但本表已为它列出了一行（数据报送!D{listed}）：请把3.2填入 数据报送!D{listed}"
         "（该行备注如说暂无数值，请一并改正），再删除这一行"]
 
 
@@ -1070,8 +1070,8 @@ def test_a_note_of_no_value_is_not_logged_as_no_value_where_another_file_gives_o
     quality = pd.read_csv(processed / "weihai" / "data_quality.csv", encoding="utf-8-sig", keep_default_na=False)
     noted = quality[quality["issue"] == "no_value_note"]
     assert noted[["source_line", "detail_zh", "detail_en"]].values.tolist() == [[
-        listed, f"报送部门说明 2024年暂无数值：{NOT_YET}；但已从 2025年统计公报（2025-bulletin.csv）读入 "
-        "2024年的数值 3.2%",
+        listed, f"报送部门说明2024年暂无数值：{NOT_YET}；但已从2025年统计公报（2025-bulletin.csv）读入 "
+        "2024年的数值3.2%",
         f"The department notes no value for 2024 yet: {NOT_YET} (original, untranslated); but 3.2% for 2024 was read "
         "from Bulletin 2025 (2025-bulletin.csv)"]]
 
@@ -1090,7 +1090,7 @@ def test_a_number_asked_about_outside_the_rows_range_is_said_to_be_so(weihai_in_
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "meant")]) == 2
     assert capsys.readouterr().err.strip().splitlines() == [
         f"error: {relative(plan / 'observations' / path.name)}:数据报送!D{row[0].row}: 数值: '12.5%' 不是数字"
-        "（是否应为 12.5？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行右侧列出了单位）；但 12.5 不在该行的"
+        "（是否应为12.5？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行右侧列出了单位）；但12.5不在该行的"
         "合理范围（1.2～4.8）内：请核对数值和单位，如确实无误，请在确认列说明理由"]
 
 

@@ -352,7 +352,7 @@ def test_a_dotted_line_against_the_plan_periods_move_is_named_for_the_pace_it_ca
     (2021's 2.7 and the rise to 2022): in one line under the final's end; on two at the mid-term, whose line, one
     year long, has the rise just left of it. The national series (2.8 in 2020 and 2021, up every year since) and
     R&D intensity (2) draw no such label."""
-    label = {"en": "pace from the 2020 baseline", "zh": "自 2020年基础值起算的增速"}[report.language]
+    label = {"en": "pace from the 2020 baseline", "zh": "自2020年基础值起算的增速"}[report.language]
     end = {2023: (2023, 2.8), 2024: (2024, 2.7)}[report.report_year]
     for narrow in (False, True):
         figure = charts.card_chart(report, report.series_row(4, "provincial"), narrow=narrow)
@@ -385,7 +385,7 @@ def test_the_word_cards_dotted_line_label_keeps_off_the_years(report):
     that size it stays inside the frame, clear of every tick label and of the line of values."""
     from analysis.report.word_content import CARD_CHART
 
-    label = {"en": "pace from the 2020 baseline", "zh": "自 2020年基础值起算的增速"}[report.language]
+    label = {"en": "pace from the 2020 baseline", "zh": "自2020年基础值起算的增速"}[report.language]
     figure = charts.card_chart(report, report.series_row(4, "provincial"), size=CARD_CHART)
     ax = figure.axes[0]
     renderer = FigureCanvasAgg(figure).get_renderer()

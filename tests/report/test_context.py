@@ -19,9 +19,9 @@ def tables(example_tables):
 
 
 @pytest.mark.parametrize(("year", "language", "expected"), [
-    (2030, "zh", "report_year: 2030年不在方案的报告年份内：报告年份为 2021—2024年"),
+    (2030, "zh", "report_year: 2030年不在方案的报告年份内：报告年份为2021—2024年"),
     (2030, "en", "report_year: 2030 is outside the plan: report years run 2021–2024"),
-    ("2024年", "zh", "report_year: '2024年'：请只写数字 2024，不加“年”"),
+    ("2024年", "zh", "report_year: '2024年'：请只写数字2024，不加“年”"),
     ("2024年", "en", "report_year: '2024年' is not a year: write the digits 2024 alone"),
 ])
 def test_a_report_year_the_plan_has_not_is_told_in_the_reports_language(tables, year, language, expected):
@@ -82,17 +82,17 @@ def test_a_plan_text_missing_in_the_reports_language_is_told_in_it(tables, langu
 
 
 @pytest.mark.parametrize(("language", "indicator", "series", "expected"), [
-    ("zh", 99, "", "indicator_id: 方案中没有指标 99：方案中的指标（及其序列）为 1、2、3、4 national、4 provincial、"
+    ("zh", 99, "", "indicator_id: 方案中没有指标99：方案中的指标（及其序列）为1、2、3、4 national、4 provincial、"
                    "5 national、"),
     ("en", 99, "", "indicator_id: no indicator 99; the plan has 1, 2, 3, 4 national, 4 provincial, 5 national, "),
     ("en", "R&D", "", "indicator_id: no indicator 'R&D'; the plan has 1, 2, 3, "),
     ("en", 2.5, "", "indicator_id: no indicator 2.5; the plan has 1, 2, 3, "),
-    ("zh", 2, "national", "series: 指标 2 不分序列（series 填写了 'national'）：series 请留空"),
+    ("zh", 2, "national", "series: 指标2不分序列（series 填写了 'national'）：series 请留空"),
     ("en", 2, "national", "series: indicator 2 has one series only: leave series empty ('national' given)"),
-    ("zh", 4, "", "series: 指标 4 分为多个序列：请将 series 设为 national 或 provincial"),
+    ("zh", 4, "", "series: 指标4 分为多个序列：请将 series 设为 national 或 provincial"),
     ("en", 4, "", "series: indicator 4 has several series: set series to national or provincial"),
     ("en", 4, "city", "series: indicator 4 has no series 'city'; set series to national or provincial"),
-    ("zh", 4, "市级", "series: 指标 4 没有序列 '市级'：请将 series 设为 national 或 provincial"),
+    ("zh", 4, "市级", "series: 指标4没有序列 '市级'：请将 series 设为 national 或 provincial"),
     ("en", 2, "国家", "series: indicator 2 has one series only: leave series empty ('国家' given)"),
 ])
 def test_a_series_the_plan_has_not_is_told_in_the_reports_language(example_tables, language, indicator, series,

@@ -626,13 +626,13 @@ def test_a_growth_in_points_is_labelled_as_the_card_writes_it(example):
 
 
 CATEGORY_NOTES = {"en": "By indicator; for {ids}, the worse of the national and provincial series",
-                  "zh": "按指标计；指标 {ids} 取国家级、省级序列中较差者"}
+                  "zh": "按指标计；指标{ids}取国家级、省级序列中较差者"}
 ONE_WITH_DATA = {"en": "By indicator; for 4, the worse of the national and provincial series; for 5, the provincial "
                        "series, the only one with data",
-                 "zh": "按指标计；指标 4 取国家级、省级序列中较差者；指标 5 取省级序列（仅此序列有数据）"}
+                 "zh": "按指标计；指标4 取国家级、省级序列中较差者；指标5 取省级序列（仅此序列有数据）"}
 NONE_WITH_DATA = {"en": "By indicator; for 4, the worse of the national and provincial series; for 5, no series has "
                         "data yet",
-                  "zh": "按指标计；指标 4 取国家级、省级序列中较差者；指标 5 各序列均尚无数据"}
+                  "zh": "按指标计；指标4 取国家级、省级序列中较差者；指标5 各序列均尚无数据"}
 
 
 @pytest.mark.parametrize(("language", "ids"), [("en", ("4 and 5", "4")), ("zh", ("4、5", "4"))])
@@ -677,8 +677,8 @@ def test_a_chart_with_one_series_with_data_says_so_in_a_sentence():
     met = {**assessed(10, 2024, "compound", 738, 2024, 1580, 2024, 1600, "not_achieved"), "completion": 842 / 862}
     empty = [assessed(i, 2024, "compound", base, None, float("nan"), 2024, target, "insufficient_data", n=1)
              for i, base, target in ((14, 80, 120), (25, 242, 320))]
-    sentences = {"zh": "增量完成比例与同期序时进度：3 个序列中仅 1 个有数据，不单独绘图："
-                       "10. 高新技术企业，增量完成比例 98%（未达标）；其余 2 个序列数据不足。",
+    sentences = {"zh": "增量完成比例与同期序时进度：3个序列中仅1个有数据，不单独绘图："
+                       "10. 高新技术企业，增量完成比例98%（未达标）；其余2个序列数据不足。",
                  "en": "Distance covered against time elapsed: not drawn, as one of its 3 series has data: "
                        "10. High-tech enterprises, 98% of the distance from its baseline to its target covered "
                        "(status: Not achieved); the other 2 have insufficient data."}
@@ -698,8 +698,8 @@ def test_a_chart_with_one_series_with_data_says_so_in_a_sentence():
 
     real = context(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, "zh")
     assert charts.few_series_note(real, "completion") == (
-        "增量完成比例与同期序时进度：25 个序列中仅 1 个有数据，不单独绘图："
-        "26. 海洋产业增加值占GDP比重，增量完成比例 130%（达标待确认）；其余 24 个序列数据不足。")
+        "增量完成比例与同期序时进度：25个序列中仅1个有数据，不单独绘图："
+        "26. 海洋产业增加值占GDP比重，增量完成比例130%（达标待确认）；其余24个序列数据不足。")
 
 
 def test_value_gaps_are_the_years_without_a_value_between_two_with_one():

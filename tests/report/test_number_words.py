@@ -44,8 +44,8 @@ def test_english_names_a_plural_unit_once_and_never_after_one():
         "rated “moderate progress (needs to accelerate)”"]
     # Chinese numbers carry their unit, with no label after the name
     assert texts(words.summary_paragraphs(context("zh", [ONE_SHORT], 2023)))[-1][1] == [
-        "高层次人才数：2023年为 299人，未达到 2023年阶段目标 300人（完成率 99.7%，差 1人）；"
-        "要在 2024年达到 300人，需比 2023年增长 0.3%（1人）；列为红色预警"]
+        "高层次人才数：2023年为299人，未达到2023年阶段目标300人（完成率99.7%，差1人）；"
+        "要在2024年达到300人，需比2023年增长0.3%（1人）；列为红色预警"]
 
 
 def test_an_english_count_grows_by_its_rate_and_names_the_amount_as_more_or_fewer():
@@ -68,7 +68,7 @@ def test_an_english_count_grows_by_its_rate_and_names_the_amount_as_more_or_fewe
     assert words._pace_in_sentence(share, en, 0.073, 0.19) == "grow by 0.19 pp"
     per_head = count._replace(kind="intensity", unit_en="patents per 10,000 people", unit_zh="件/万人")
     assert words._pace_in_sentence(per_head, en, 0.04, 0.7) == "grow by 4.0% (0.7 more)"
-    assert words._pace_in_sentence(per_head, zh, 0.04, 0.7) == "增长 4.0%（0.7件/万人）"
+    assert words._pace_in_sentence(per_head, zh, 0.04, 0.7) == "增长4.0%（0.7件/万人）"
     # a unit a sentence writes out labels no name: its amount says it, 23 × 10,000 yuan per worker
     per_worker = count._replace(kind="intensity", unit_en="10,000 yuan per worker", unit_zh="万元/人")
     assert words._pace_in_sentence(per_worker, en, 0.05, 23.0) == "grow by 5.0% (230,000 yuan per worker)"
@@ -76,8 +76,8 @@ def test_an_english_count_grows_by_its_rate_and_names_the_amount_as_more_or_fewe
     amount_row = count._replace(kind="amount", unit_en="100 million yuan", unit_zh="亿元")
     assert words._pace_in_sentence(amount_row, en, 0.064, 10.0) == "grow by 6.4% (1 billion yuan)"
     # Chinese numbers carry their unit, in the method's order as before
-    assert words._pace_in_sentence(count, zh, 7 / 6 - 1, 1.0) == "增长 16.7%（1个）"
-    assert words._pace_in_sentence(count._replace(method="linear"), zh, 7 / 6 - 1, 1.0) == "增长 1个（16.7%）"
+    assert words._pace_in_sentence(count, zh, 7 / 6 - 1, 1.0) == "增长16.7%（1个）"
+    assert words._pace_in_sentence(count._replace(method="linear"), zh, 7 / 6 - 1, 1.0) == "增长1个（16.7%）"
 
 
 def test_the_projects_own_nouns_take_their_form_for_one():
@@ -89,7 +89,7 @@ def test_the_projects_own_nouns_take_their_form_for_one():
     assert words.change_per_year(1.0, rank, en) == "down 1 place a year"
     assert words.change_per_year(-2.0, rank, en) == "up 2 places a year"
     assert words.change_per_year(0.5, rank, en) == "down 0.5 places a year"
-    assert words.change_per_year(-1.0, rank, zh) == "每年前进 1 位"
+    assert words.change_per_year(-1.0, rank, zh) == "每年前进1位"
     # a plan with a single indicator
     single = context("en", [BEFORE_THE_DATA[0]])
     assert words.intro(single).startswith("Based on the 1 indicator of the plan “Testville's plan (2022–2024)”.")

@@ -162,13 +162,13 @@ def test_the_workbook_has_the_light_filled_and_the_rule_on_its_front(light_table
     assert by_id[(21, "")][column].fill.fgColor.rgb == "FF" + LIGHT_COLOURS["amber"][0].lstrip("#").upper()
     assert by_id[(2, "")][column].value == "红灯" and by_id[(22, "")][column].value is None
     front = {row[0].value: row[1].value for row in book.worksheets[1].iter_rows(min_row=3, max_row=14) if row[0].value}
-    assert "落后不到 10 个百分点为绿灯，10～30 个百分点（含两端）为黄灯，超过 30 个百分点为红灯" in front["红黄绿灯"]
+    assert "落后不到10个百分点为绿灯，10～30个百分点（含两端）为黄灯，超过30个百分点为红灯" in front["红黄绿灯"]
 
 
 def test_the_method_note_states_the_rule_with_the_plans_thresholds(light_tables, tmp_path_factory):
     note = method_note(report_context(light_tables, 2024, "zh"))
-    assert ("落后不到 10 个百分点（含进度超前）为绿灯，落后 10 至 30 个百分点（含两端）为黄灯，"
-            "落后超过 30 个百分点为红灯") in note
+    assert ("落后不到10个百分点（含进度超前）为绿灯，落后10至30个百分点（含两端）为黄灯，"
+            "落后超过30个百分点为红灯") in note
     changed = tables_with(tmp_path_factory, {"vocabulary": "traffic_light", "amber_points": 5, "red_points": 12.5})
     note = " ".join(method_note(report_context(changed, 2024, "en")).split())
     assert ("Under 5 points behind (or ahead) is green; 5 to 12.5 points behind, both included, amber; "
@@ -303,6 +303,6 @@ def test_the_lights_table_counts_the_lights_with_the_plans_thresholds(light_tabl
     is amber (18.75 points behind), 4 provincial red (moving away), the 23 judged on their 2024 value green (14) or
     red (9); no series without data."""
     paragraphs, rows = html_table(method_note(report_context(light_tables, 2024, "zh")))
-    assert rows[1:] == [["绿灯", "落后不到 10 个百分点（含进度超前），或已达标", "14"],
-                        ["黄灯", "落后 10～30 个百分点（含两端）", "1"],
-                        ["红灯", "落后超过 30 个百分点，或目标年数据到位后未达标", "10"]]
+    assert rows[1:] == [["绿灯", "落后不到10个百分点（含进度超前），或已达标", "14"],
+                        ["黄灯", "落后10～30个百分点（含两端）", "1"],
+                        ["红灯", "落后超过30个百分点，或目标年数据到位后未达标", "10"]]

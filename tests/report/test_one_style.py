@@ -100,7 +100,7 @@ def test_a_card_sends_the_reader_to_the_appendix_in_a_sentence_of_its_own(exampl
     # provincial innovation bases (4, national series): four printed cells split, one named on the card
     for language, line in (("en", "(national 2.8, provincial 3.1); split into two series. The appendix lists 3 "
                                   "more findings of this kind."),
-                           ("zh", "本报告分别评估。附录另列同类情况 3 处。")):
+                           ("zh", "本报告分别评估。附录另列同类情况3处。")):
         context = year_context(example, language, 2024)
         row = next(r for r in numeric_rows(context) if (r.indicator_id, r.series) == (4, "national"))
         notes = card_notes(context, row)
@@ -151,8 +151,8 @@ def test_the_method_note_names_both_starts_of_a_growth_the_plans_text_requires(e
                    "table's last baseline, as a requirement on the plan's own period; the status against the table's "
                    "target, and the growth a year shown beside it, count from 2020, as the target does."),
             ("zh", "方案正文在指标表之外要求的年均增速单独评价：作为对方案实施期本身的要求，"
-                   "自指标表最后一个基础值 2021年起算；"
-                   "对照指标表目标的结论及其旁所列的年均增速，与目标一样自 2020年起算。")):
+                   "自指标表最后一个基础值2021年起算；"
+                   "对照指标表目标的结论及其旁所列的年均增速，与目标一样自2020年起算。")):
         note = " ".join(report_words.method_note(year_context(example, language, 2024)).split())
         assert said in note
         item_7, item_8 = note.index(" 7. "), note.index(" 8. ")

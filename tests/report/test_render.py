@@ -370,7 +370,7 @@ def test_configure_matplotlib_puts_cjk_font_first(isolated_matplotlib):
     family = fonts.configure_matplotlib("zh")
     assert family == fonts.CJK_FONT_FAMILIES[0]
     assert matplotlib.rcParams["font.sans-serif"][:2] == [family, "DejaVu Sans"]
-    assert draw_png("研发经费投入强度 −12.5%").startswith(b"\x89PNG")
+    assert draw_png("研发经费投入强度−12.5%").startswith(b"\x89PNG")
 
 
 def test_configure_matplotlib_english_puts_a_latin_face_first_and_keeps_cjk_fallback(isolated_matplotlib):

@@ -133,7 +133,7 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
     assert facts[front["plan"]] == {"zh": "威海市建设国家创新型城市实施方案（2022—2024年）",
                                     "en": "Weihai's implementation plan for building a national innovative city "
                                           "(2022–2024)"}[language]
-    assert facts[front["currency"]].startswith({"zh": "截至本次（2024年）评估，25 个定量序列中，23 个有 2024年数据",
+    assert facts[front["currency"]].startswith({"zh": "截至本次（2024年）评估，25个定量序列中，23个有2024年数据",
                                                 "en": "In this 2024 review, of the 25 quantitative series, 23 have "
                                                       "data for 2024"}[language])
     outcome = {key: words[f"warnings.level_final.{key}"] for key in ("missed", "data_missing")}
@@ -194,7 +194,7 @@ def test_the_change_since_the_previous_year_and_the_projections_are_in_the_book(
     assert [row[0] for row in worse] == [8, 14, 16, 21] and rows[:4] == worse
     # 14 was warned amber in 2023 (its interim target met, on a course short of 2024's): said beside the reason, after
     # its values (103 in 2023, 112 in 2024: up, yet worse against 2024's 120)
-    assert worse[1][5] == {"zh": "103个 → 112个，改为对照 2024年目标（120个）；2023年已列为黄色预警",
+    assert worse[1][5] == {"zh": "103个 → 112个，改为对照2024年目标（120个）；2023年已列为黄色预警",
                            "en": "103 → 112 institutions, now against the 2024 target (120 institutions); "
                                  "warned in 2023 (amber)"}[language]
     assert len(rows) == 25  # every numeric series: 23 quantitative indicators, two of them with two series
@@ -212,11 +212,11 @@ def test_the_status_says_what_it_rests_on_as_the_report_does(workbook):
     completion rate (2.7 / 2.8 = 96.4%)."""
     language, book = workbook
     note = {"zh": "结论说明", "en": "Status note"}[language]
-    expected = {"zh": {(4, "省级"): "进展判断，非最终判定；仍低于 2020年基础值 3.1%；"
-                                    "较 2021年的 2.7% 有所回升；最新值为 2022年，2023—2024年无数据",
+    expected = {"zh": {(4, "省级"): "进展判断，非最终判定；仍低于2020年基础值3.1%；"
+                                    "较2021年的2.7%有所回升；最新值为2022年，2023—2024年无数据",
                        (21, ""): ("进展判断，非最终判定；按2023年数值推算，2024年难以达到目标；"
-                                  "最新值为 2023年，2024年无数据"),
-                       (2, ""): "完成率 96.4%"},
+                                  "最新值为2023年，2024年无数据"),
+                       (2, ""): "完成率96.4%"},
                 "en": {(4, "provincial"): "a progress verdict, not final; still below the 2020 baseline of "
                                           "3.1%, though up from 2.7% in 2021; latest value 2022; no value for "
                                           "2023–2024",
@@ -280,8 +280,8 @@ def test_a_baseline_a_published_value_revises_is_marked_in_its_cell(workbook):
     revised = personnel[names[9]]
     assert revised.value == 23150 and revised.comment is not None
     assert revised.comment.text == {
-        "zh": "据示例统计公报 2023（虚构），2021年为 23,150人，方案印作 23,000人；"
-              "凡用到 2021年数值之处均以公布值代替方案所列数值",
+        "zh": "据示例统计公报 2023（虚构），2021年为23,150人，方案印作 23,000人；"
+              "凡用到2021年数值之处均以公布值代替方案所列数值",
         "en": "Example bulletin 2023 (fictional) gives 23,150 for 2021; the plan printed 23,000. The published value "
               "replaces the printed one wherever the 2021 value is used."}[language]
     assert personnel[names[8]].comment is None
@@ -367,7 +367,7 @@ def test_front_sheet_names_the_report_and_its_inputs(workbook):
         2025, 1, 15))
     assert dated.number_format == "yyyy-mm-dd"
     # 28 series, 3 of them qualitative; the example data reach 2024 for 23 of the 25 numeric ones
-    currency = {"zh": "25 个定量序列中，23 个有 2024年数据",
+    currency = {"zh": "25个定量序列中，23个有2024年数据",
                 "en": "of the 25 quantitative series, 23 have data for 2024"}
     assert any(currency[language] in str(value) for value in text)
     assert book.properties.created == datetime.datetime(2025, 1, 15)
@@ -480,7 +480,7 @@ def test_the_change_sheet_gives_every_rows_basis_though_the_report_says_the_comm
     (1,300 in 2022, 1,450 in 2023: up, yet worse)."""
     language, book = mid_term
     rows = {row[0].value: row for row in book.worksheets[4].iter_rows(min_row=2) if row[0].value == 10}
-    assert rows[10][5].value == {"zh": "1,300家 → 1,450家，由进展判断转为对照 2023年阶段目标的判定",
+    assert rows[10][5].value == {"zh": "1,300家 → 1,450家，由进展判断转为对照2023年阶段目标的判定",
                                  "en": "1,300 → 1,450 enterprises, given a progress verdict then, now judged on the "
                                        "2023 interim target"}[language]
 
@@ -793,9 +793,9 @@ def test_provenance_is_a_file_and_its_line_or_nothing(source, line, shown):
 
 
 @pytest.mark.parametrize(("source", "line", "sheet", "zh", "en"), [
-    ("data/raw/x/observations/市科技局.xlsx", 9, "", "市科技局.xlsx第 9 行", "市科技局.xlsx, row 9"),
+    ("data/raw/x/observations/市科技局.xlsx", 9, "", "市科技局.xlsx第9行", "市科技局.xlsx, row 9"),
     # a second sheet (next year's tab) numbers its rows alike: the sheet tells them apart
-    ("data/raw/x/observations/市科技局.xlsx", 9, "2025", "市科技局.xlsx“2025”工作表第 9 行",
+    ("data/raw/x/observations/市科技局.xlsx", 9, "2025", "市科技局.xlsx“2025”工作表第9行",
      "市科技局.xlsx, sheet “2025”, row 9"),
     ("data/raw/x/observations/2024.csv", 3, "", "2024.csv:3", "2024.csv:3"),
     ("data\\raw\\x\\a.XLSX", 0, "Sheet1", "a.XLSX", "a.XLSX")])
@@ -849,7 +849,7 @@ def test_the_growth_the_plans_text_promises_is_in_the_workbook_as_the_overview_g
     """Technology contracts (16): the plan's text promises at least 10% a year; from the table's 2021 baseline, 133, to
     158 in 2024, (158 / 133) ** (1 / 3) − 1 = 5.91% a year, by hand: the overview's "+5.9% a year seen from 2021"
     as numbers, one decimal as shown, and what the table's 2024 target of 160 implies from the same start, (160 /
-    133) ** (1 / 3) − 1 = 6.36%, as the overview's "方案表中 2024年目标折合年均 6.4%"; the columns empty for every
+    133) ** (1 / 3) − 1 = 6.36%, as the overview's "方案表中2024年目标折合年均6.4%"; the columns empty for every
     series the text promises nothing for."""
     language, book = workbook
     names = catalog(language)["workbook.scorecard"]
@@ -952,7 +952,7 @@ def test_the_front_sheet_names_the_preliminary_figures_the_verdicts_rest_on(exam
     sheet = catalog("zh")["workbook.sheets.front"]  # the second: after the summary
     front = openpyxl.load_workbook(example_reports["national-2015-zh"] / "scorecard.xlsx")[sheet]
     rows = {row[0].value: row[1].value for row in front.iter_rows() if row[0].value}
-    assert rows["初步数"] == "初步数 1 个（研发投入强度 2015年），正式数据可能不同。"
+    assert rows["初步数"] == "初步数1个（研发投入强度2015年），正式数据可能不同。"
     weihai = openpyxl.load_workbook(example_reports["final-zh"] / "scorecard.xlsx")[sheet]
     assert "初步数" not in {row[0].value for row in weihai.iter_rows()}
 

@@ -88,11 +88,11 @@ def test_a_values_year_under_it_is_never_broken_on_a_wide_screen(tmp_path, width
 
     value_year = ENVIRONMENT.get_template("macros.html.j2").module.value_year
     css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
-    note = "2023年阶段目标完成率 96.7%；按现有增速不足以如期完成 2024年目标" * 2
+    note = "2023年阶段目标完成率96.7%；按现有增速不足以如期完成2024年目标" * 2
     rows = "".join(f"<tr><td>{number}</td><td>国家级农业科技园区营收占比</td><td>家/万人</td><td>22,154</td>"
                    f"<td>{value_year('24,800', '（2024年）', '人')}</td>"
                    f"<td>{value_year('1,580', '（2023年）', '家')}</td>"
-                   f"<td>0.09个百分点（2023年）</td><td>2024年目标：+0.19个百分点（相对 +7.3%）</td>"
+                   f"<td>0.09个百分点（2023年）</td><td>2024年目标：+0.19个百分点（相对+7.3%）</td>"
                    f"<td>未达阶段目标<br>"
                    f"<small>{note}</small></td></tr>" for number in range(1, 4))
     tables = "".join(f'<div class="jp-RenderedHTML jp-RenderedHTMLCommon"><table class="{name}"><thead><tr>'

@@ -114,7 +114,7 @@ def test_a_plan_without_tasks_says_so_instead_of_counting_none(example_reports):
     page = (example_reports["national-2015-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
     # said of what the evaluation was given, in the plan's own word (plan.yml's plan_word: 规划), never naming a
     # file or blaming the plan
-    assert "本次评估未获得规划重点任务和保障措施的材料。" in page and "0 个方面" not in page
+    assert "本次评估未获得规划重点任务和保障措施的材料。" in page and "0个方面" not in page
     assert "本次评估未获得规划重点任务的材料。" in page
     assert "tasks.csv" not in page and "可读取" not in page
 
@@ -142,7 +142,7 @@ def one_value_of_the_plan_period(project_tmp):
     # 36.6 in 2022 against 36 for 2024, met, as the real data of 2023 have it; a progress verdict in 2024, not final
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "self-evaluation-one" / "weihai")
     (folder / "observations" / "2023-one.csv").write_text(
-        "indicator_id,series,year,value,source\n26,,2022,36.6,威海日报 2023\n", encoding="utf-8")
+        "indicator_id,series,year,value,source\n26,,2022,36.6,威海日报2023\n", encoding="utf-8")
     return build_tables(load_plan(folder), "eurostat")
 
 
@@ -402,8 +402,8 @@ def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one
         ["achieved", "progress"]]
     assert final_verdicts(numeric) == {}
     text = block_texts(self_evaluation_blocks(context))
-    assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例："
-            "1 项仅有进展判断（指标 26 尚缺 2023—2024年数据）；22 项尚无方案实施期内（2022年起）数据。") in text
+    assert ("23项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例："
+            "1项仅有进展判断（指标26尚缺2023—2024年数据）；22项尚无方案实施期内（2022年起）数据。") in text
     assert not any("100.0%" in t or "完成率" in t for t in text)
     english = block_texts(self_evaluation_blocks(year_context(one_value_of_the_plan_period, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
@@ -419,9 +419,9 @@ def test_the_share_of_indicators_achieved_counts_final_verdicts_only(example_rep
     # 21 (9.3 in 2023, none for 2024). Final: 5 not achieved by its provincial series (79 against 80), so 21 in all;
     # achieved 1, 3, 6, 7, 9, 11, 12, 13, 15, 17, 19, 26: 12 of all 23 = 52.17 %, shown 52.2 %, first, as official
     # reviews count; of the 21 with a final verdict 12 = 57.14 %, shown 57.1 %
-    expected = {"final-zh": "23 项定量指标中，达到目标的 12 项，按全部定量指标计，达标比例为 52.2%（12/23）；"
-                            "按目标年份数据已到位、可作最终判定的 21 项计，达标比例为 57.1%（12/21）。"
-                            "其余 2 项仅有进展判断：指标 4 的省级序列尚缺 2023—2024年数据；指标 21 尚缺 2024年数据。",
+    expected = {"final-zh": "23项定量指标中，达到目标的12项，按全部定量指标计，达标比例为52.2%（12/23）；"
+                            "按目标年份数据已到位、可作最终判定的21项计，达标比例为57.1%（12/21）。"
+                            "其余2项仅有进展判断：指标4的省级序列尚缺2023—2024年数据；指标21尚缺2024年数据。",
                 "final-en": "Of the 23 quantitative indicators, 12 reached their target: 52.2% of all quantitative "
                             "indicators (12 of 23); of the 21 with a final verdict (their target year's value is in), "
                             "57.1% reached it (12 of 21). The other 2 have a progress verdict only: indicator 4 "
@@ -446,17 +446,17 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     # verdict named
     # 12 of 22 met: 54.545… → 54.5%
     # (never "其中已达阶段目标 11 项，每年须达到的目标目前逐年达标 1 项", hard to read)
-    assert ("23 项定量指标中，22 项对照 2023年目标作出判定：达到 12 项（占 54.5%），其中 11 项达到 2023年阶段目标，"
-            "1 项为“迄今均达标”；未达到 10 项。"
+    assert ("23项定量指标中，22项对照2023年目标作出判定：达到12项（占54.5%），其中11项达到2023年阶段目标，"
+            "1项为“迄今均达标”；未达到10项。"
             # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
             # misquote the plan; never "达到目标 0 项"
-            "其中 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，"
-            "未达到自 2023年起每年不低于 5%的要求，未达标。"
+            "其中1项已可作最终判定：指标18 万元GDP能耗下降率2023年为4.6%，"
+            "未达到自2023年起每年不低于5%的要求，未达标。"
             "对照最终目标的指标达标比例待目标年份数据到位后计算。"
             # 23 = 22 + 1: the verdicts are not listed again among those without a final verdict
             # 4 provincial: no value for 2023, the year of the target it answers to (not the plan's last, 2024)
             # its national series has 2023's value (7, final): only the provincial series lacks it
-            "其余 1 项（指标 4）的省级序列尚缺 2023年数据。") in text
+            "其余1项（指标4）的省级序列尚缺2023年数据。") in text
     # 14 met its 2023 interim target (103 against 100) on a course short of 2024's 120 (+8.8% a year against +16.5%
     # needed): a risk to the next target, its pace explained, never the "reasons" of a target it met; 2 (2.61 short
     # of 2.7) is asked its reasons
@@ -467,8 +467,8 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     # counted as the scorecard shows them: an interim target met is not the plan's "已达标"; those met first, then the
     # others worst first, as every tally orders them (a final verdict missed, a rating of the pace, a stage missed)
     # one list, its items parted by 、; all 23 have data for the plan period: not said of them
-    assert any("进展判断），23 项定量指标中，已达阶段目标 11 项、迄今均达标 1 项、未达标 1 项、"
-               "偏离目标 1 项、未达阶段目标 9 项。" in t for t in text)
+    assert any("进展判断），23项定量指标中，已达阶段目标11项、迄今均达标1项、未达标1项、"
+               "偏离目标1项、未达阶段目标9项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     # (never "12 met them (54.5%: 11 an interim target, 1 a level to hold every year, met so far)")
     assert any(t.startswith("Of the 23 quantitative indicators, 22 were judged against their 2023 targets: 12 met "
@@ -484,7 +484,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     # listed as English lists, never run together with semicolons
     assert any("interim target met\u00a011, met so far\u00a01, not achieved\u00a01, moving "
                "away\u00a01 and interim target missed\u00a09." in t for t in english)
-    assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标 0 项" in t
+    assert not any("比例0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标0项" in t
                    for t in text + english)
 
 
@@ -504,8 +504,8 @@ def test_an_indicator_without_a_final_verdict_names_the_series_that_lack_the_tar
                             "verdict": ["final", "progress", "progress", "progress", "progress"],
                             "target_year": [2023, 2023, 2023, 2023, 2024]})
     for language, expected in (
-            ("zh", ["指标 4 的省级序列尚缺 2023年数据", "指标 5 的国家级、省级序列尚缺 2023年数据",
-                    "指标 21 尚缺 2024年数据"]),
+            ("zh", ["指标4的省级序列尚缺2023年数据", "指标5的国家级、省级序列尚缺2023年数据",
+                    "指标21尚缺2024年数据"]),
             ("en", ["indicator 4 lacks the 2023 value of its provincial series",
                     "indicator 5 lacks the 2023 values of its national and provincial series",
                     "indicator 21 lacks its 2024 value"])):
@@ -527,8 +527,8 @@ def test_an_indicator_without_a_final_verdict_names_every_year_its_series_lacks(
                             "verdict": ["final", "progress", "progress", "progress"],
                             "target_year": [2024, 2024, 2024, 2024], "as_of_year": [2024, 2022, 2023, 2022]})
     for language, expected in (
-            ("zh", ["指标 4 的省级序列尚缺 2023—2024年数据", "指标 21 尚缺 2024年数据",
-                    "指标 26 尚缺 2023—2024年数据"]),
+            ("zh", ["指标4的省级序列尚缺2023—2024年数据", "指标21尚缺2024年数据",
+                    "指标26尚缺2023—2024年数据"]),
             ("en", ["indicator 4 lacks the 2023–2024 values of its provincial series",
                     "indicator 21 lacks its 2024 value", "indicator 26 lacks its 2023–2024 values"])):
         context = SimpleNamespace(words=catalog(language), language=language)
@@ -544,10 +544,10 @@ def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", ["指标 1 研发人员数 2024年为 24,800人，2024年目标 24,500人，已达标",
-                    "指标 5 省级科技创新基地 2024年为 79个，2024年目标 80个，未达标",
-                    "指标 16 技术合同成交额 2024年为 158亿元，2024年目标 160亿元，未达标",
-                    "指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到自 2023年起每年不低于 5%的要求，未达标"]),
+            ("zh", ["指标1 研发人员数2024年为24,800人，2024年目标24,500人，已达标",
+                    "指标5 省级科技创新基地2024年为79个，2024年目标80个，未达标",
+                    "指标16 技术合同成交额2024年为158亿元，2024年目标160亿元，未达标",
+                    "指标18 万元GDP能耗下降率2023年为4.6%，未达到自2023年起每年不低于5%的要求，未达标"]),
             # in English the name quoted inside the sentence, as the plan gives it (never "indicator 18, Decline in
             # …", its capital read as a sentence's start), its unit after it
             ("en", ["indicator 1, “R&D personnel” (people), was 24,800 in 2024 against a 2024 target of 24,500: "
@@ -576,10 +576,10 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
     from tests.conftest import relative
 
     for language, status, cell, state in (
-            ("zh", "已达阶段目标（按现有增速不足以如期完成 2024年目标）", "120（2024年）\n+16.5%（+17）",
-             "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按现有增速不足以如期完成 2024年目标），"
-             "2023年为 103个，2023年目标 100个；要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
-             "高于 2020年以来实际年均增长（+8.8%）。"),
+            ("zh", "已达阶段目标（按现有增速不足以如期完成2024年目标）", "120（2024年）\n+16.5%（+17）",
+             "科技服务机构：已达阶段目标（2023年阶段目标完成率103.0%；按现有增速不足以如期完成2024年目标），"
+             "2023年为103个，2023年目标100个；要在2024年达到120个，需比2023年增长16.5%（17个），"
+             "高于2020年以来实际年均增长（+8.8%）。"),
             ("en", "Interim target met (at the pace seen since 2020 it would fall short of the 2024 target)",
              "120 (2024)\n+16.5% (+17)",
              "103 in 2023, against a 2023 target of 100: interim target met (103.0% of the 2023 interim target; at the "
@@ -604,7 +604,7 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
 
 @pytest.mark.parametrize(("language", "verdict", "need"), [
     ("zh", "视为进度正常",
-     "；2020年以来实际年均增长 +7.2%，略低于所需，但已达所需的 95% 以上（97%），按评估方法视为进度正常"),
+     "；2020年以来实际年均增长+7.2%，略低于所需，但已达所需的95%以上（97%），按评估方法视为进度正常"),
     ("en", "counted as on track", ", a little more than the growth seen since 2020 (+7.2% a year), which at 97% of the "
                                   "need is counted as on track (the method's band starts at 95%)")])
 def test_a_pace_a_little_short_of_the_need_is_said_on_track_once(example_tables, language, verdict, need):
@@ -649,25 +649,25 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     # value for 2011–2015 at all. The plan calls itself
     # 规划 (plan.yml's plan_word), and the draft does so too
     text = _page_text(example_reports["national-2015-zh"])
-    assert ("10 项定量指标中，达到目标的 4 项，"
-            "按全部定量指标计，达标比例为 40.0%（4/10）；按目标年份数据已到位、可作最终判定的 5 项计，"
-            "达标比例为 80.0%（4/5）。"
-            "其余 5 项尚无规划实施期内（2011年起）数据。") in text
+    assert ("10项定量指标中，达到目标的4项，"
+            "按全部定量指标计，达标比例为40.0%（4/10）；按目标年份数据已到位、可作最终判定的5项计，"
+            "达标比例为80.0%（4/5）。"
+            "其余5项尚无规划实施期内（2011年起）数据。") in text
     # no indicator of this plan has a national and a provincial series: nothing said of taking the worse; every
     # indicator judged has its target year's value: nothing said of a progress verdict either
     # the 4 achieved are the share's numerator just given: the counts after it say the rest, not the 4 again
-    assert ("按指标的最新评估结论计，已有规划实施期内数据的 5 项定量指标中，除上述达到目标的 4 项外，"
-            "其余 1 项未达标。") in text
+    assert ("按指标的最新评估结论计，已有规划实施期内数据的5项定量指标中，除上述达到目标的4项外，"
+            "其余1项未达标。") in text
     assert "省级" not in text and "进展判断" not in text
     # R&D intensity (3) missed its target and the plan names no department for it: the problems ask its reasons,
     # and the annex owes them too (not "no indicator needs explaining")
     # (the fixture's 2.10 of 2.2: 95.5 %)
-    assert "研发投入强度：未达标（完成率 95.5%）" in text and "也没有须说明的指标" not in text
+    assert "研发投入强度：未达标（完成率95.5%）" in text and "也没有须说明的指标" not in text
     # that verdict rests on 2015's preliminary 2.10: said in the overview, as in the report (never read as final)
     overview = text[:text.index("二、")]
-    assert "初步数 1 个（研发投入强度 2015年），正式数据可能不同。" in overview
+    assert "初步数1个（研发投入强度2015年），正式数据可能不同。" in overview
     annex = text[text.index("附：材料报送情况"):]
-    assert "未明确牵头部门" in annex and "指标 3" in annex
+    assert "未明确牵头部门" in annex and "指标3" in annex
 
 
 def test_a_final_names_the_series_without_data_as_data_missing_as_the_report_does():
@@ -718,8 +718,8 @@ def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(projec
     for name, data in build_tables(plan, "eurostat", FIXTURES / "national-12th-fyp-2021").files().items():
         (folder / name).write_bytes(data)
     for language, expected in (
-            ("zh", "按指标的最新评估结论计，已有规划实施期内数据的 5 项定量指标中，除上述达到目标的 4 项外，"
-                   "其余 1 项未达标。"),
+            ("zh", "按指标的最新评估结论计，已有规划实施期内数据的5项定量指标中，除上述达到目标的4项外，"
+                   "其余1项未达标。"),
             ("en", "Of the 5 quantitative indicators with data for the plan period, by their latest verdict, 4 are "
                    "achieved, as above, and 1 not achieved.")):
         text = block_texts(self_evaluation_blocks(load_report(relative(folder), 2015, language)))
@@ -727,7 +727,7 @@ def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(projec
         assert not any("进展判断" in t or "progress verdict" in t for t in text)
     for language, expected in (
             ("zh", "按指标的最新评估结论计（同一指标的国家级、省级序列取较差者；目标年份数据未到位的为进展判断），"
-                   "23 项定量指标中，"),
+                   "23项定量指标中，"),
             ("en", "Of the 23 quantitative indicators, by their latest verdict (the "
                    "worse of an indicator's national and provincial series; a progress verdict where the target "
                    "year's value has not been published): ")):
@@ -743,8 +743,8 @@ def test_a_final_counts_the_achieved_once(example_tables):
     from tests.conftest import relative
 
     for language, share, rest in (
-            ("zh", "23 项定量指标中，达到目标的 12 项", "进展判断），23 项定量指标中，除上述达到目标的 12 项外，"
-                                                   "其余 11 项中，未达标 9 项、偏离目标 1 项、预计未达标 1 项。"),
+            ("zh", "23项定量指标中，达到目标的12项", "进展判断），23项定量指标中，除上述达到目标的12项外，"
+                                                   "其余11项中，未达标9项、偏离目标1项、预计未达标1项。"),
             ("en", "Of the 23 quantitative indicators, 12 reached their target", "published), 12 are achieved, as "
              "above; of the other 11: not achieved\u00a09, moving away\u00a01 and projected to miss\u00a01.")):
         text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language)))
@@ -870,7 +870,7 @@ def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(e
             '<span class="nobr">总结</span><wbr><span class="nobr">评估</span><wbr><span class="nobr">自评报告</span>'
             in page)
     # an item of the annex whole with its series (指标 4 省级, never 指标 4 | 省级)
-    assert '<span class="nobr">指标 4 省级</span>' in page
+    assert '<span class="nobr">指标4省级</span>' in page
     assert re.search(r'<td data-label="[^"]+"><span class="nobr">市住房城乡建设局</span></td>', page)
     lines = [box[4] for layout in pdf_layout(folder / "self-evaluation.pdf") for box in layout["boxes"]]
     # the title's years on one line (never 2022—2024 | 年）)
@@ -959,7 +959,7 @@ def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(e
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "zh")))
     # every latest year counted, 21's 2023 too: 23 + 1 + 1 = 25 series
-    assert any("各序列最新数据年份不一：2024年 23 个序列、2023年 1 个序列、2022年 1 个序列。" in t for t in text)
+    assert any("各序列最新数据年份不一：2024年23个序列、2023年1个序列、2022年1个序列。" in t for t in text)
     assert any(t.startswith("本报告使用的观测数据为：示例数据") for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
     assert any("the series' latest years differ: 2024 (23 series), 2023 (1 series), 2022 (1 series)." in t
@@ -967,8 +967,8 @@ def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(e
     # a sentence, not a title followed by a list: 26 indicators (23 quantitative, 3 qualitative), 29 tasks in 7 groups;
     # the series the latest years count (23 + 1 + 1 = 25) explained where the indicators are first counted: 4 and 5
     # each have a national and a provincial series (the plan folder's indicators.csv), 21 one each: 21 + 2 × 2 = 25
-    assert any("确定指标 26 项（定量指标 23 项、定性指标 3 项；指标 4、5 分国家级、省级序列评估，"
-               "定量指标共 25 个序列），" in t for t in text)
+    assert any("确定指标26项（定量指标23项、定性指标3项；指标4、5分国家级、省级序列评估，"
+               "定量指标共25个序列），" in t for t in text)
     assert any(t.startswith("The plan “Weihai's implementation plan for building a national innovative city "
                             "(2022–2024)” sets 26 indicators (23 quantitative, 3 qualitative; indicators 4 and 5 "
                             "are each assessed as national and provincial series: 25 quantitative series in all), "
@@ -1004,7 +1004,7 @@ def test_a_level_to_hold_every_year_is_said_to_be_one(example_tables):
     assert not any(t.startswith("Share of good-air-quality days:") for t in english)
     chinese = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "zh")))
     assert any(t.startswith("万元GDP能耗下降率：未达标（2023年未达到；")
-               and "2024年为 5.3%，2023年为 4.6%；方案 2023、2024年目标均为 5%，按自 2023年起每年不低于 5%评估。" in t
+               and "2024年为5.3%，2023年为4.6%；方案2023、2024年目标均为5%，按自2023年起每年不低于5%评估。" in t
                for t in chinese)
     # a target of one year keeps its year
     assert any(t.startswith("R&D intensity: 2.7% in 2024, against a 2024 target of 2.8%: not achieved")
@@ -1015,10 +1015,10 @@ def test_a_plan_of_quantitative_indicators_only_says_so():
     # the national plan's 10 indicators are all quantitative: never "10 quantitative, 0 qualitative"
     from analysis.settings import PROJECT_ROOT
 
-    for language, said in (("zh", "确定指标 10 项（均为定量指标）"), ("en", "sets 10 indicators (all quantitative)")):
+    for language, said in (("zh", "确定指标10项（均为定量指标）"), ("en", "sets 10 indicators (all quantitative)")):
         context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
         text = " ".join(block_texts(self_evaluation_blocks(context)))
-        assert said in text and "0 qualitative" not in text and "定性指标 0 项" not in text
+        assert said in text and "0 qualitative" not in text and "定性指标0项" not in text
 
 
 def test_the_verdicts_resting_on_quoted_values_are_said_under_the_table_as_in_the_report():
@@ -1027,7 +1027,7 @@ def test_the_verdicts_resting_on_quoted_values_are_said_under_the_table_as_in_th
     # achieved" rests on the bulletin's own 2.07
     from analysis.settings import PROJECT_ROOT
 
-    said = {"zh": "判定为“已达标”的 4 个序列（指标 1、2、5、10）所依据的数值转引自二手来源，非发布机构原始发布，"
+    said = {"zh": "判定为“已达标”的4个序列（指标1、2、5、10）所依据的数值转引自二手来源，非发布机构原始发布，"
                   "尚待官方数据核实。",
             "en": "All 4 “achieved” verdicts (indicators 1, 2, 5, 10) rest on values quoted by secondary sources, not "
                   "on the publisher's own release; the official figures are not yet cited."}
@@ -1093,7 +1093,7 @@ def test_the_word_draft_holds_no_character_the_reader_does_not_see_but_in_a_numb
 
 def test_no_lagging_series_is_said_of_those_judged_only_and_the_rest_are_asked_for_by_department(monkeypatch):
     """Weihai's own 2024 data: one series can be judged (26, no warning), the others lack data. The problems section
-    names the one judged ("可作判断的 1 个指标序列（指标 26）"), never "none of the indicators that can be judged",
+    names the one judged ("可作判断的1个指标序列（指标26）"), never "none of the indicators that can be judged",
     which reads as a clean bill, and asks each lead department for its series' data by name."""
     from types import SimpleNamespace
 
@@ -1110,9 +1110,9 @@ def test_no_lagging_series_is_said_of_those_judged_only_and_the_rest_are_asked_f
     # a mid-term's: a final evaluation says "targets met" (no warning any more)
     context = SimpleNamespace(words=catalog("zh"), language="zh", joined=lambda: joined, kind="mid_term")
     assert _none_lagging(context) == (
-        "可作判断的 1 个指标序列（指标 26）本年度没有出现预警或未达标。"
-        "另有 3 个指标序列缺少可作判断的数据，无法判断是否存在问题，请补充数据："
-        "市科技局（指标 1）；市农业农村局（指标 4 国家级、4 省级）。")
+        "可作判断的1个指标序列（指标26）本年度没有出现预警或未达标。"
+        "另有3个指标序列缺少可作判断的数据，无法判断是否存在问题，请补充数据："
+        "市科技局（指标1）；市农业农村局（指标4国家级、4省级）。")
     from analysis.report import self_evaluation
 
     monkeypatch.setattr(self_evaluation, "_english_names", lambda context: {"市科技局": "Science Bureau"})
@@ -1130,21 +1130,21 @@ def test_a_move_the_status_from_the_base_year_hides_is_said_in_the_self_evaluati
     from tests.conftest import relative
 
     # and, as the scorecard, the years its latest value (2022) leaves without data in a final evaluation: 2023–2024
-    for language, move in (("zh", "偏离目标（进展判断，非最终判定；仍低于 2020年基础值 3.1%；"
-                                  "较 2021年的 2.7% 有所回升；最新值为 2022年，2023—2024年无数据；数据缺失，待补充）"),
+    for language, move in (("zh", "偏离目标（进展判断，非最终判定；仍低于2020年基础值3.1%；"
+                                  "较2021年的2.7%有所回升；最新值为2022年，2023—2024年无数据；数据缺失，待补充）"),
                            ("en", "Moving away (a progress verdict, not final; still below the 2020 baseline of "
                                   "3.1%, though up from 2.7% in 2021; latest value 2022; no value for 2023–2024; "
                                   "data missing, to be supplied)")):
         text = " ".join(block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language))))
         assert move in text
         # the table and the problems section; no bracket within the status's bracket
-        assert text.count({"zh": "较 2021年的 2.7% 有所回升", "en": "up from 2.7% in 2021"}[language]) == 2
+        assert text.count({"zh": "较2021年的2.7%有所回升", "en": "up from 2.7% in 2021"}[language]) == 2
         assert "（2.7%" not in text and "(2.7%" not in text
 
 
 def tight(text: str) -> str:
     """``text`` without a space between a Chinese character and a number or its sign, either way round ("年均 9.9%",
-    "10% 以上"): the catalogs write such pairs together, and the Chinese assertions here do not hang on one left."""
+    "10%以上"): the catalogs write such pairs together, and the Chinese assertions here do not hang on one left."""
     return re.sub(rf"(?<=[{HAN}）])\s+(?=[\d+−])|(?<=[\d%])\s+(?=[{HAN}（])", "", text)
 
 
@@ -1202,7 +1202,7 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
     from tests.conftest import relative
 
     for language, lead, item, measure in (
-            ("zh", "市科技局", "指标 16", "技术合同成交额："),
+            ("zh", "市科技局", "指标16", "技术合同成交额："),
             ("en", "Municipal Science and Technology Bureau", "indicator 16",
              "Technology contracts traded: ")):
         for year in (2023, 2024):
@@ -1311,9 +1311,9 @@ def test_a_level_missed_in_a_year_gives_that_years_value_in_the_table(example_ta
     value it was not achieved for, as the report's card does (2023年（4.6%）), not the year alone."""
     from tests.conftest import relative
 
-    for year, language, status in ((2024, "zh", "未达标（2023年为 4.6%，未达到）"),
+    for year, language, status in ((2024, "zh", "未达标（2023年为4.6%，未达到）"),
                                    (2024, "en", "Not achieved (4.6% in 2023, missed)"),
-                                   (2023, "zh", "未达标（2023年为 4.6%，未达到）"),
+                                   (2023, "zh", "未达标（2023年为4.6%，未达到）"),
                                    (2023, "en", "Not achieved (4.6% in 2023, missed)")):
         blocks = self_evaluation_blocks(load_report(relative(example_tables), year, language))
         table = next(block for block in blocks if block.name == "indicators")
@@ -1424,7 +1424,7 @@ def test_a_rank_met_off_course_is_asked_why_its_place_moves_too_slowly():
     row = {**assessed(40, 2023, "linear", 6, 2023, 5, 2023, 5, "achieved", n=4, verdict="final", shortfall=0,
                       next_year=2025, next_target=3, next_per_year=-1.0), "observed_per_year": -1 / 3}
     row["shown_status"] = shown_status(SimpleNamespace(**row))
-    for language, asked in (("zh", "（每年前进 0.3 位）。位次进展偏慢的原因：【评估牵头单位】"),
+    for language, asked in (("zh", "（每年前进0.3位）。位次进展偏慢的原因：【评估牵头单位】"),
                             ("en", "(up 0.3 places a year). Why the rank moves too slowly: 【the evaluation office】")):
         texts = block_texts(self_evaluation_blocks(context(language, [row], 2023)))
         assert any(text.endswith(asked) for text in texts), [t for t in texts if "0.3" in t]
@@ -1566,7 +1566,7 @@ def test_a_mid_term_series_without_its_stage_years_value_is_given_the_need_of_th
     # "a year in 2023–2024" under a header that names one year
     # (the row shows its 2023 target: the need names the 2024 target it is for)
     need = {"en": "grow by 0.2 pp in each year of 2023–2024 to reach the 2024 target of 3.3%, from the 2022 value",
-            "zh": "至2024年目标3.3%，2023—2024年每年增长 0.2个百分点，自2022年数值起算"}[language]
+            "zh": "至2024年目标3.3%，2023—2024年每年增长0.2个百分点，自2022年数值起算"}[language]
     [row] = [row for row in tables.scorecard_rows(context) if row.anchor == "indicator-4-provincial"]
     assert row.pace == need
     assert row.pace_label == {"en": "Needed in\u00a02024", "zh": "2024年需增长"}[language]
@@ -1576,7 +1576,7 @@ def test_a_mid_term_series_without_its_stage_years_value_is_given_the_need_of_th
     # same: "0.2 pp in 2023–2024" reads as the two years' together (the target it is for given above it, not named
     # again)
     assert provincial[-1] == {"en": "3.3 (2024)\ngrow by 0.2 pp in each year of 2023–2024, from the 2022 value",
-                              "zh": "3.3（2024年）\n2023—2024年每年增长 0.2个百分点，自2022年数值起算"}[
+                              "zh": "3.3（2024年）\n2023—2024年每年增长0.2个百分点，自2022年数值起算"}[
                                  language]
 
 
@@ -1589,7 +1589,7 @@ def test_an_item_of_a_paragraph_is_kept_whole_in_the_word_draft(example_tables):
     from tests.conftest import relative
 
     context = load_report(relative(example_tables), 2024, "zh")
-    text = "2 项仅有进展判断（指标 4 的省级序列尚缺 2024年数据、指标 12 尚缺 2024年数据），市科技局报送"
+    text = "2项仅有进展判断（指标4的省级序列尚缺2024年数据、指标12尚缺2024年数据），市科技局报送"
     inlines = _inlines(context, [text], body=True)
     printed = "".join(inline["c"] if inline["t"] == "Str" else " " for inline in inlines)
     assert "（指标\u2060\u202f\u20604 的" in printed and "、指标\u2060\u202f\u206012 尚缺" in printed
@@ -1605,8 +1605,8 @@ def test_a_sign_the_table_adds_to_a_bare_target_is_said_under_it(example_tables)
 
     for year in (2023, 2024):
         for language, expected in (
-                ("zh", "（3）指标 17 方案表列 90%，未标“≥”，本报告按每年须达到评估；"
-                       "指标 18 方案表列 5%，未标“≥”，本报告按每年须达到评估。"),
+                ("zh", "（3）指标17方案表列90%，未标“≥”，本报告按每年须达到评估；"
+                       "指标18方案表列5%，未标“≥”，本报告按每年须达到评估。"),
                 ("en", "3. Indicator 17: the plan's table prints 90%, without “≥”; read as a level "
                        "to hold every year. Indicator 18: the plan's table prints 5%, without “≥”; read as a level "
                        "to hold every year.")):

@@ -223,8 +223,8 @@ def test_a_chinese_edition_never_names_a_source_in_english_where_a_chinese_name_
 
 
 def test_the_chinese_edition_says_in_words_that_a_printed_value_had_a_blank(editions):
-    assert "原表数值后有空格，按 14.6 处理" in editions["weihai", "zh"]
-    assert "原表印作“14.6 ”" not in editions["weihai", "zh"]
+    assert "原表数值后有空格，按14.6处理" in editions["weihai", "zh"]
+    assert "原表印作“14.6”" not in editions["weihai", "zh"]
 
 
 def test_the_english_edition_names_a_plan_section_in_english(editions):

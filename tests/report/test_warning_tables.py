@@ -37,23 +37,23 @@ def test_mid_term_warnings_by_department_in_chinese():
     # science bureau: departments in the order of their first indicator. Under each status its completion rate
     # (2.61/2.7 = 96.7 %, 91.2/90 = 101.3 %, 298/300 = 99.3 %), and for 17 the year it fell below 90 (these
     # assessed rows carry no values of their years: the year alone).
-    assert "共 3 个，均为红色预警。" in html  # never "红色 3 个，黄色 0 个"
+    assert "共3个，均为红色预警。" in html  # never "红色 3 个，黄色 0 个"
     # the need column's header says the one year each need is for (2023 to 2024): its cells never again; a growth
     # (2) and a level to hold (17) share it, so it heads both ("2024年所需"), never "需增长" over a level
     assert "2024年所需" in html and "2024年目标" not in html and "需增长" not in html
     assert rows_of(html) == [
-        ["未明确牵头部门（1 个）"],
-        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023年阶段目标完成率 96.7%", "2.61%（2023年）",
+        ["未明确牵头部门（1个）"],
+        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023年阶段目标完成率96.7%", "2.61%（2023年）",
          "2.7%（2023年）", "0.09个百分点",
          "+0.19个百分点", "—"],
-        ["市生态环境局（1 个）"],
-        ["17", "空气质量优良天数比例", "红色预警", "未达标2022年未达到；2023年当年完成率 101.3%", "91.2%（2023年）",
-         "≥90%（2023年）", "—", "须不低于 90%（2022年未达到）", "—"],
-        ["市科技局（1 个）"],
-        ["25", "高层次人才数", "红色预警", "未达阶段目标2023年阶段目标完成率 99.3%", "298人（2023年）",
+        ["市生态环境局（1个）"],
+        ["17", "空气质量优良天数比例", "红色预警", "未达标2022年未达到；2023年当年完成率101.3%", "91.2%（2023年）",
+         "≥90%（2023年）", "—", "须不低于90%（2022年未达到）", "—"],
+        ["市科技局（1个）"],
+        ["25", "高层次人才数", "红色预警", "未达阶段目标2023年阶段目标完成率99.3%", "298人（2023年）",
          "300人（2023年）", "2人", "+7.4%（+22）", "—"],
     ]
-    assert "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small></td>" in html
+    assert "未达标</span><br><small>2022年未达到；2023年当年完成率101.3%</small></td>" in html
 
 
 def test_a_phone_labels_each_warnings_need_by_its_kind():
@@ -169,7 +169,7 @@ def test_no_warning_for_want_of_data_is_not_an_all_clear():
     html = unmarked(warnings_html(context("zh", rows + unknown, 2023)))
     # no all-clear for what cannot be judged: the sentence says whom it covers
     assert ("已有数据可作判断的序列中，没有未达标、偏离目标、未达阶段目标或进展不足的，本期无预警。"
-            "另有 2 个序列缺少可作判断的数据（数据不足），"
+            "另有2个序列缺少可作判断的数据（数据不足），"
             "无法判断是否需要预警，不能视为无问题。") in html
     english = unmarked(warnings_html(context("en", rows + unknown[:1], 2023)))
     assert ("Of the series that can be judged, none has missed its target or an interim target, is moving away from "
@@ -183,7 +183,7 @@ def test_a_series_that_needs_to_accelerate_is_named_as_not_warned():
     achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
     moderate = [{**row, "status": "moderate"} for row in MID_TERM_DATA if row["indicator_id"] in (2, 25)]
     html = unmarked(warnings_html(context("zh", achieved + moderate, 2023)))
-    assert ("本期无预警。评估结论为“需加快”的 2 个序列（指标 2、25）进度低于要求，按方法说明不列入预警。"
+    assert ("本期无预警。评估结论为“需加快”的2个序列（指标2、25）进度低于要求，按方法说明不列入预警。"
             in html) and "差距尚小" not in html  # 25 needs +9.1% a year against +6.6% seen: no small gap
     english = unmarked(warnings_html(context("en", achieved + moderate[:1], 2023)))
     # the status says what it asks for in brackets, never "Moderate progress, accelerate" (a bare imperative)
@@ -191,7 +191,7 @@ def test_a_series_that_needs_to_accelerate_is_named_as_not_warned():
             "needed, but not far enough for a warning, as the method sets out.") in english
     # beside warnings: after the count; and nothing when no series is rated so
     red = [row for row in MID_TERM_DATA if row["indicator_id"] == 17]
-    assert "共 1 个，为红色预警。评估结论为“需加快”的 1 个序列（指标 25）" in unmarked(
+    assert "共1个，为红色预警。评估结论为“需加快”的1个序列（指标25）" in unmarked(
         warnings_html(context("zh", achieved + red + moderate[1:], 2023)))
     assert "需加快" not in unmarked(warnings_html(context("zh", MID_TERM_DATA, 2023)))
     # one warning of one colour: "1 series, red", never "1 in all, 1 red and 0 amber" ("in all" of one reads oddly)
@@ -214,15 +214,15 @@ def test_changes_since_the_previous_report_year_worse_first():
     html = changes(warnings_html(report))
     # against the status on 2023's data: two sentences at most; no new value is no basis moved, its rows say it
     # the table compares ratings, not values: said above it (no value moved here, so nothing on values)
-    assert "与2023年中期评估结论相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。" in html
+    assert "与2023年中期评估结论相比，3个序列的评估结论变差，1个好转，没有结论不变的。" in html
     assert changes_intro(report, *change_rows(report)) == (
-        "与2023年中期评估结论相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。"
+        "与2023年中期评估结论相比，3个序列的评估结论变差，1个好转，没有结论不变的。"
         "“结论变化”列比较两年的评估结论，不比较数值。")
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
     # 10 met its 2023 interim target (a later target followed): so the 2023 column says, as the 2023 report did
     # every 2024 status rests on 2023's value (no 2024 value): the change column says so after the basis
-    dated = "；2024年结论据 2023年数据"
+    dated = "；2024年结论据2023年数据"
     assert rows_of(html) == [["10", "高新技术企业", "已达阶段目标", "需加快", "结论变差无新数据" + dated],
                              ["2", "R&amp;D经费投入强度&#8288;*", "未达阶段目标", "未达标", "结论变差无新数据" + dated],
                              ["25", "高层次人才数", "未达阶段目标", "未达标", "结论变差无新数据" + dated],
@@ -237,7 +237,7 @@ def test_section_heading_and_data_text_escaped():
 
 
 @pytest.mark.parametrize(("language", "word", "note"), [
-    ("zh", "当年无要求‡", "‡该水平自 2023年起适用，2022年无要求"),
+    ("zh", "当年无要求‡", "‡该水平自2023年起适用，2022年无要求"),
     ("en", "no target yet ‡", "‡ the level applies from 2023: no requirement in 2022")])
 def test_a_year_before_a_level_applies_reads_as_in_the_heat_map(example_tables, language, word, note):
     """Good-air days (17) and energy saving (18) are held to a level every year from 2023 (≥90, ≥5): in 2022 there
@@ -336,8 +336,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # Chinese gives every amount in the plan's unit after its number, the name as it is
     _, chinese = change_rows(load_report(relative(example_tables), 2024, "zh"))
     chinese = {row.indicator_id: (row.name, row.note_text) for row in chinese}
-    assert chinese["16"] == ("技术合同成交额", "151亿元 → 158亿元，改为对照 2024年目标（160亿元）")
-    assert chinese["6"] == ("全员劳动生产率", "改为对照 2024年目标（23万元/人）")
+    assert chinese["16"] == ("技术合同成交额", "151亿元 → 158亿元，改为对照2024年目标（160亿元）")
+    assert chinese["6"] == ("全员劳动生产率", "改为对照2024年目标（23万元/人）")
     # 21's value did not move (9.3, no 2024 value) and tech zones (3: 44.1 then 45.6, better) moved with their
     # statuses: no values to explain
     assert "→" not in notes["21"] + notes["3"]
@@ -368,8 +368,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     previous, changed = change_rows(final_zh)
     # in Chinese likewise, each value with its unit as the row gives the target's (14: 103个, then 112个, its unit 个)
     zh_notes = {row.indicator_id: row.note_text for row in changed}
-    assert zh_notes["8"] == "41.2% → 41.8%，改为对照 2024年目标（42%）"
-    assert zh_notes["14"].startswith("103个 → 112个，改为对照 2024年目标（120个）")
+    assert zh_notes["8"] == "41.2% → 41.8%，改为对照2024年目标（42%）"
+    assert zh_notes["14"].startswith("103个 → 112个，改为对照2024年目标（120个）")
     intro = changes_intro(final_zh, previous, changed)
     # 8, 14 and 16 met their 2023 interim targets and miss 2024's (14: 103 against 100, then 112 against 120), and 21
     # met its 2023 interim target (9.3 against 9) and, without a 2024 value, falls short of 2024's 10 at the pace seen:
@@ -383,8 +383,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                      # 18 too: not achieved in 2023 (4.6 against 5) and in 2024 (the year missed stands): missed
                      # both times, as the table says; 4 provincial, moving away both times, is a rating of the pace,
                      # no target missed: unchanged, not missed
-                     "4 个序列的评估结论变差，5 个好转，"
-                     "16 个结论不变（其中 6 个两次均未达到：指标 2、5 省级、10、18、20、25）。"
+                     "4个序列的评估结论变差，5个好转，"
+                     "16个结论不变（其中6个两次均未达到：指标2、5省级、10、18、20、25）。"
                      # 8, 14, 16: worse, their values up (41.2% → 41.8%): the table compares ratings, said above it
                      "“结论变化”列比较两年的评估结论，不比较数值：结论变差而数值仍在向目标推进的，该列列出两年数值。"
                      "对照基准有变的序列，该列均注明。")
@@ -400,7 +400,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
     # "so far" side by side)
     seventeen = next(row for row in changed if row.indicator_id == "17")
-    assert "上期为迄今均达标，现按 2023—2024年各年数值作最终判定" in seventeen.note_text
+    assert "上期为迄今均达标，现按2023—2024年各年数值作最终判定" in seventeen.note_text
     # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
     # moderate in 2022 miss their 2023 interim targets: 5 worse; 4 national moderate then, its interim target met now,
     # and 17 moving away then (89.5 in 2022), met so far now (91.2 in 2023, a verdict on 2023's level where a rating
@@ -411,12 +411,12 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # two short sentences: the counts against the status on 2022's data, then the basis 21 of the 25 rows share,
     # said once here, not in every row; "the same" counts 12 whose words differ (3, 19: short of pace, then of the
     # interim target; 1, 6: on track, then met), all unchanged, the word the table gives them
-    assert mid_intro == ("与按2022年数据所作判断相比，4 个序列的评估结论变差，1 个好转，18 个结论不变，"
+    assert mid_intro == ("与按2022年数据所作判断相比，4个序列的评估结论变差，1个好转，18个结论不变，"
                          # 17 and 18, rated in 2022 against 2023's level: not comparable, named
-                         "2 个无法比较（指标 17、18 的 2022年结论早于该水平适用的年份）。"
+                         "2个无法比较（指标17、18的2022年结论早于该水平适用的年份）。"
                          # 2 (2.52% → 2.61%) and 10, 12, 25: worse, their values up
                          "“结论变化”列比较两年的评估结论，不比较数值：结论变差而数值仍在向目标推进的，该列列出两年数值。"
-                         "除另有注明的以外，各序列均由进展判断转为对照 2023年阶段目标的判定。")
+                         "除另有注明的以外，各序列均由进展判断转为对照2023年阶段目标的判定。")
     mid_en = load_report(relative(example_tables), 2023, "en")
     assert changes_intro(mid_en, *change_rows(mid_en)) == (
         "Compared with the 2022 status as today's data give it, 4 series have worsened, 1 improved and 18 are "
@@ -437,21 +437,21 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert mid_notes[("18", "")] == "‡ the level applies from 2023: no requirement in 2022"
     assert "rated on its pace" not in " ".join(mid_notes.values())
     zh = {row.indicator_id: row.reason_text for row in changed}
-    assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
+    assert zh["21"] == "无新数据；改为对照2024年目标（10%）"
     # a status resting on an earlier year's value says that year: 21 has no 2024 value (its 2023 value, 9.3,
     # projected short of 10), 4 provincial none since 2022 (2.9) in either report; the others none
     notes = {row.anchor: row.note_text for row in changed}
     # …and, amber in 2023's warning list, says it was warned
-    assert notes["indicator-21"] == ("无新数据；改为对照 2024年目标（10%）；2024年结论据 2023年数据；"
+    assert notes["indicator-21"] == ("无新数据；改为对照2024年目标（10%）；2024年结论据2023年数据；"
                                      "2023年已列为黄色预警")
-    assert notes["indicator-4-provincial"] == "无新数据；两年结论均依据 2022年数据"  # both from one year: said once
+    assert notes["indicator-4-provincial"] == "无新数据；两年结论均依据2022年数据"  # both from one year: said once
     # the others' notes name no year of data; 18's names the year missed its statuses rest on, 2023
     assert [anchor for anchor, note in notes.items() if "年结论" in note] == [
         "indicator-21", "indicator-18", "indicator-4-provincial"]  # 18 with the others missed both times
-    assert notes["indicator-18"] == "两年结论均依据 2023年未达到的数值"  # never "均据未达到的 2023年"
+    assert notes["indicator-18"] == "两年结论均依据2023年未达到的数值"  # never "均据未达到的 2023年"
     assert zh["20"] == "2024年目标（3.5%）仍未达到"
     # R&D intensity (2): 2.7 in 2023, 2.8 in 2024, a changed target: said so, as the sentence above says of such rows
-    assert zh["2"] == "改为对照 2024年目标（2.8%），仍未达到"
+    assert zh["2"] == "改为对照2024年目标（2.8%），仍未达到"
 
 
 
@@ -465,7 +465,7 @@ def test_series_without_data_in_either_year_are_counted_not_listed(weihai):
     html = changes(warnings_html(report_context(tables, 2024, "zh")))
     # each by its series, as the count is of series: 4 and 5 have a national and a provincial one (23 numbers, 25
     # series), never "25 个序列（指标 1、2、3、4、5…）" listing 23
-    assert html.endswith("两个年份均数据不足的 25 个序列（指标 1、2、3、4 国家级、4 省级、5 国家级、5 省级、"
+    assert html.endswith("两个年份均数据不足的25个序列（指标1、2、3、4国家级、4省级、5国家级、5省级、"
                          "6、7、8、9、10、11、12、13、14、15、16、17、18、19、20、21、25、26）不逐行列出。</p>")
     assert rows_of(html) == [] and "<table" not in html
     en = changes(warnings_html(report_context(tables, 2024, "en")))
@@ -504,7 +504,7 @@ def test_a_change_from_a_baseline_year_says_the_year_is_before_the_plan(example_
         previous, rows = change_rows(context)
         text = changes_intro(context, previous, rows)
         expected = {"zh": "2021年为方案基础值年份，当年的结论依据方案表列的基础值（已公布数据修订的，按修订后的数值），"
-                          "方案实施期自 2022年起。",
+                          "方案实施期自2022年起。",
                     "en": " 2021 is a baseline year of the plan, before its period (from 2022): its statuses rest on "
                           "the baselines the plan prints, as published data revised them."}[language]
         assert (expected in text) is said, text
@@ -540,7 +540,7 @@ def test_the_change_in_status_is_printed_on_one_line(example_tables):
 
 def test_no_change_either_way_is_said_in_words_never_as_zero_counts():
     """Weihai's own data in 2024: no value for 2024 yet, every status of 2023 the same in 2024 (25 series, 1 without
-    data both years): "没有评估结论变差或好转的序列", never "0 个序列的评估结论变差，0 个好转"."""
+    data both years): "没有评估结论变差或好转的序列", never "0个序列的评估结论变差，0个好转"."""
     from analysis.report.context import load_report
     from analysis.report.warning_tables import change_rows, changes_intro
     from analysis.settings import PROJECT_ROOT
@@ -550,10 +550,10 @@ def test_no_change_either_way_is_said_in_words_never_as_zero_counts():
         report = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, language)
         intro = changes_intro(report, *change_rows(report))
         assert intro.startswith(start), intro
-        assert "0 个" not in intro and " 0 " not in intro
+        assert "0个" not in intro and " 0 " not in intro
 
 
-@pytest.mark.parametrize("language, unchanged, counted", [("zh", "结论不变", "16 个结论不变"),
+@pytest.mark.parametrize("language, unchanged, counted", [("zh", "结论不变", "16个结论不变"),
                                                           ("en", "Status unchanged", "16 are unchanged")])
 def test_the_change_column_counts_as_its_sentence_does(example_tables, language, unchanged, counted):
     """The 2024 review: the sentence above the table says 16 series are unchanged, 6 of them missed both times (2,

@@ -171,11 +171,11 @@ def test_title_and_introduction():
     assert words.title(context("zh")) == "测试市国家创新型城市建设指标总结评估报告（2024年）"
     # the subject after "of the", never a run of nouns ("Testville national innovative city indicators: …")
     assert words.title(context("en")) == "Testville: Final evaluation of the national innovative city indicators, 2024"
-    assert words.intro(context("zh")) == ("依据《测试市建设方案（2022—2024年）》所列 6 项指标。"
+    assert words.intro(context("zh")) == ("依据《测试市建设方案（2022—2024年）》所列6项指标。"
                                           "本报告为总结评估，对照最终目标评估主要指标完成情况。"
                                           # the year the data are for, and when they come out: never read as the
                                           # schedule's evaluation months
-                                          "各项数值均为全年数据：2024年数值反映 2024年1—12月的情况，2025年起陆续公布。"
+                                          "各项数值均为全年数据：2024年数值反映2024年1—12月的情况，2025年起陆续公布。"
                                           # made after the year it reports on: from the data published by then
                                           "本报告按编制时已发布的数据评估，各数值的来源见附录。")
     # a schedule that sets the evaluation in the report year's last months: the data are still the whole year's,
@@ -232,16 +232,16 @@ def test_a_plan_without_a_subject_is_titled_by_its_city_alone():
 
 def test_summary_before_the_data_in_chinese():
     assert texts(words.summary_paragraphs(context("zh"))) == [
-        "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021年。"
-        "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案实施期自 2022年起。",
+        "方案共列6项指标：定量指标5项（5个序列），定性指标1项。5个定量序列的最新数据均为2021年。"
+        "方案指标表列有2020、2021年的基础值：增长自2020年起算，方案实施期自2022年起。",
         # no indicator here has a national and a provincial series: no word on taking the worse
         # the synthetic 2024 report from 2021's values: progress verdicts, said not to be final
         # those on course first, then the others worst first: moving away before insufficient progress
-        "定量指标中进度正常 1 项、偏离目标 1 项、进展不足 3 项。其中 5 项（指标 2、10、14、18、30）尚无目标年份数据，"
+        "定量指标中进度正常1项、偏离目标1项、进展不足3项。其中5项（指标2、10、14、18、30）尚无目标年份数据，"
         "其结论为进展判断，不是最终判定。",
         # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
         # a qualitative core indicator (22) is named as such, never left out
-        ("核心指标（*）：", ["R&D经费投入强度：进展不足（最新值为 2021年，2022—2024年无数据）",
+        ("核心指标（*）：", ["R&D经费投入强度：进展不足（最新值为2021年，2022—2024年无数据）",
                               "创新战略决定：定性指标，尚未评价"]),
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
         # a progress verdict's status follows its need, which does not say it; the 2024 report, after which no
@@ -249,13 +249,13 @@ def test_summary_before_the_data_in_chinese():
         ("偏离目标或进展不足的指标（核心指标在前）：", [  # the statuses the list holds; 2 (core) first
             # a final evaluation warns no more: each item, a progress verdict without its target year's value, is
             # data missing, to be supplied
-            "R&D经费投入强度：最新为 2021年的 2.4%，2024年目标 2.8%；2022—2024年尚无数据，"
+            "R&D经费投入强度：最新为2021年的2.4%，2024年目标2.8%；2022—2024年尚无数据，"
             "暂按进展判断评为“进展不足”；数据缺失，待补充",
-            "科技服务机构：最新为 2021年的 85个，2024年目标 120个；2022—2024年尚无数据，"
+            "科技服务机构：最新为2021年的85个，2024年目标120个；2022—2024年尚无数据，"
             "暂按进展判断评为“进展不足”；数据缺失，待补充",
-            "万元GDP能耗下降率须每年不低于 5%（2021年为 3.41%）；最新值为 2021年，2022—2024年无数据，"
+            "万元GDP能耗下降率须每年不低于5%（2021年为3.41%）；最新值为2021年，2022—2024年无数据，"
             "评估为“偏离目标”；数据缺失，待补充",
-            "碳排放强度：最新为 2021年的 0.9吨/万元，2024年目标 0.78吨/万元；2022—2024年尚无数据，"
+            "碳排放强度：最新为2021年的0.9吨/万元，2024年目标0.78吨/万元；2022—2024年尚无数据，"
             "暂按进展判断评为“进展不足”；数据缺失，待补充",
         ]),
         "需要说明的是，5个序列（指标2、10、14、18、30）只有一两个数据点（2020、2021年基础值），判断依据有限，"
@@ -295,23 +295,23 @@ def test_summary_before_the_data_in_english():
 
 def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
-        "方案共列 4 项指标，均为定量指标（4 个序列）。4 个定量序列的最新数据均为 2023年。"
-        "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案实施期自 2022年起。",
-        "定量指标中已达阶段目标 1 项、未达标 1 项、未达阶段目标 2 项。",  # 10: 2024's target follows
-        "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达标 1 个、"
-        "未达阶段目标 2 个。",
+        "方案共列4项指标，均为定量指标（4个序列）。4个定量序列的最新数据均为2023年。"
+        "方案指标表列有2020、2021年的基础值：增长自2020年起算，方案实施期自2022年起。",
+        "定量指标中已达阶段目标1项、未达标1项、未达阶段目标2项。",  # 10: 2024's target follows
+        "按序列计，4个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标1个、未达标1个、"
+        "未达阶段目标2个。",
         ("核心指标（*）：", ["R&D经费投入强度：未达阶段目标（2023年）"]),
         # an interim target missed (2024's follows): what one year must add, and no pace seen here to compare with; the
         # core indicator (2) first, said so
         ("未达标或未达阶段目标的指标（核心指标在前）：", [
-            "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
-            "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点；列为红色预警",
+            "R&D经费投入强度：2023年为2.61%，未达到2023年阶段目标2.7%（完成率96.7%，差0.09个百分点）；"
+            "要在2024年达到2.8%，需比2023年增长0.19个百分点；列为红色预警",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
             # the level held in 2024 too, never "方案对 2024年仍要求": the plan's table here has no printed text
-            "空气质量优良天数比例：按每年不低于 90%评估，2022年未达到，未达标（2023年为 91.2%），结论不再改变；"
-            "2024年同样须不低于 90%；列为红色预警",
-            "高层次人才数：2023年为 298人，未达到 2023年阶段目标 300人（完成率 99.3%，差 2人）；"
-            "要在 2024年达到 320人，需比 2023年增长 7.4%（22人）；列为红色预警",
+            "空气质量优良天数比例：按每年不低于90%评估，2022年未达到，未达标（2023年为91.2%），结论不再改变；"
+            "2024年同样须不低于90%；列为红色预警",
+            "高层次人才数：2023年为298人，未达到2023年阶段目标300人（完成率99.3%，差2人）；"
+            "要在2024年达到320人，需比2023年增长7.4%（22人）；列为红色预警",
         ]),
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
@@ -371,7 +371,7 @@ def test_pace_of_each_method_and_state():
 
 def test_a_need_under_a_label_naming_its_year_says_the_year_once():
     """With one year left (the mid-term's 2023 values to the 2024 targets), a label says the year ("2024年需增长",
-    "Needed in 2024") and the value what that year's target asks alone: never "2024年需增长 2024年目标：…". R&D
+    "Needed in 2024") and the value what that year's target asks alone: never "2024年需增长2024年目标：…". R&D
     intensity (2): 2.8 − 2.61 = +0.19 points, 2.8 / 2.61 − 1 = +7.3%; a target met already; good-air days (17) at
     ≥90 again, or ≥92 for 2024 alone; a target of another year keeps its own label."""
     zh, en = catalog("zh"), catalog("en")
@@ -382,10 +382,10 @@ def test_a_need_under_a_label_naming_its_year_says_the_year_once():
     assert words.pace_text(ahead, zh, 2024) == "已达到目标"
     assert words.pace_text(ahead, en, 2024) == "target already met"
     # the label names 2024: the level alone, in words under a label that heads a growth, with the year it missed
-    assert words.pace_text(final[17], zh, 2024) == "须不低于 90%（2022年未达到）"
+    assert words.pace_text(final[17], zh, 2024) == "须不低于90%（2022年未达到）"
     assert words.pace_text(final[17], en, 2024) == "at least 90% (missed in 2022)"
     raised = final[17]._replace(next_target_value=92.0)
-    assert words.pace_text(raised, zh, 2024) == "须不低于 92%（2022年未达到）"
+    assert words.pace_text(raised, zh, 2024) == "须不低于92%（2022年未达到）"
     assert words.pace_text(raised, en, 2024) == "at least 92% (missed in 2022)"
     assert words.pace_text(raised._replace(next_target_year=2025), zh, 2024) == "2025年目标：2024—2025年每年≥92%"
     assert words.pace_text(final[2], zh, 2025) == "2024年目标：+0.19个百分点"
@@ -410,12 +410,12 @@ def test_a_level_that_rises_is_stated_with_the_years_it_is_held_in():
                    .joined().itertuples() if row.indicator_id == 17)
         return words.held_level(row, base.words), _level_rule(row, base.words)
 
-    assert held(MID_TERM_DATA, rising, "zh") == ("2023年不低于 90%", "2023年≥90%")
+    assert held(MID_TERM_DATA, rising, "zh") == ("2023年不低于90%", "2023年≥90%")
     assert held(MID_TERM_DATA, rising, "en") == ("≥90% in 2023", "≥90% in 2023")
-    assert held(later, rising, "zh") == ("2024—2025年每年不低于 92%", "2024—2025年每年≥92%")
+    assert held(later, rising, "zh") == ("2024—2025年每年不低于92%", "2024—2025年每年≥92%")
     assert held(later, rising, "en") == ("≥92% every year 2024–2025", "≥92% every year 2024–2025")
     level = rising.assign(value=90.0)  # one level throughout: every year, as before
-    assert held(MID_TERM_DATA, level, "zh") == ("每年不低于 90%", "每年≥90%")
+    assert held(MID_TERM_DATA, level, "zh") == ("每年不低于90%", "每年≥90%")
 
 
 def test_a_year_missed_under_a_lower_level_names_that_level():
@@ -431,7 +431,7 @@ def test_a_year_missed_under_a_lower_level_names_that_level():
         joined = dataclasses.replace(base, tables=dataclasses.replace(base.tables, values=values)).joined()
         return next(row for row in joined.itertuples() if row.indicator_id == 17), base.words
 
-    for language, named, next_year in (("zh", "须不低于 92%（2022年未达到 90%）", "2024年≥92%（2022年未达到 90%）"),
+    for language, named, next_year in (("zh", "须不低于92%（2022年未达到90%）", "2024年≥92%（2022年未达到90%）"),
                                        ("en", "at least 92% (2022: below the 90% then required)",
                                         "≥92% in 2024 (2022: below the 90% then required)")):
         raised, catalog_ = row(language, rising)
@@ -439,7 +439,7 @@ def test_a_year_missed_under_a_lower_level_names_that_level():
         assert words.pace_text(raised, catalog_, 2024) == named
         assert words.pace_text(raised, catalog_) == next_year
     level, zh = row("zh", rising.assign(value=90.0))
-    assert words.pace_text(level, zh, 2024) == "须不低于 90%（2022年未达到）"
+    assert words.pace_text(level, zh, 2024) == "须不低于90%（2022年未达到）"
     capped, en = row("en", rising.assign(value=[30.0, 28.0]))
     capped = capped._replace(direction="at_most", next_target_value=28.0)
     assert words.pace_text(capped, en, 2024) == "at most 28% (2022: above the 30% then allowed)"
@@ -550,22 +550,22 @@ def test_scorecard_cells_with_final_verdicts():
     cells = cells_of(html)
     assert cells[0][4:8] == ["2.61<small>（2023年）</small>", "2.7<small>（2023年）</small>", "0.09个百分点",
                              "+0.19个百分点"]
-    assert "未达阶段目标" in cells[0][8] and "2023年阶段目标完成率 96.7%" in cells[0][8]
-    assert cells[1][6:8] == ["—", "+5.3%（+80）"] and "完成率 101.3%" in cells[1][8]
+    assert "未达阶段目标" in cells[0][8] and "2023年阶段目标完成率96.7%" in cells[0][8]
+    assert cells[1][6:8] == ["—", "+5.3%（+80）"] and "完成率101.3%" in cells[1][8]
 
 
 def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
     for language in ("zh", "en"):
         note = words.method_note(context(language))
         if language == "zh":
-            assert "以 2020年基础值为起点" in note
+            assert "以2020年基础值为起点" in note
             # the plan prints 2021's baseline too (2.40 beside 2.36): said to be no starting point, in one sentence
-            assert ("以报告年份及以前的最新值为现状。方案另列 2021年基础值的，仍以 2020年基础值为起点：2021年值只是途中"
-                    "数值（方案实施期首个数值到位前作为最新值），因此 2020年后下降、此后部分回升的序列仍评为“偏离目"
+            assert ("以报告年份及以前的最新值为现状。方案另列2021年基础值的，仍以2020年基础值为起点：2021年值只是途中"
+                    "数值（方案实施期首个数值到位前作为最新值），因此2020年后下降、此后部分回升的序列仍评为“偏离目"
                     "标”。") \
                 in note
-            assert "2023年评估对照 2023年目标，2024年评估对照 2024年目标" in note
-            assert "R ≥ 0.95 进度正常；0.6 ≤ R < 0.95 需加快；0.0 ≤ R < 0.6 进展不足；R < 0.0 偏离目标" in note
+            assert "2023年评估对照2023年目标，2024年评估对照2024年目标" in note
+            assert "R ≥ 0.95进度正常；0.6 ≤ R < 0.95需加快；0.0 ≤ R < 0.6进展不足；R < 0.0偏离目标" in note
             # the scheme by its name; sentences run on without the space a line break of the source would leave
             # the rule first, the scheme it follows after it; sentences run on without the space a line break of the
             # source would leave
@@ -623,7 +623,7 @@ def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
     from analysis.report.context import load_report, report_context
     from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED, relative
 
-    stage, rate, pairs = "中期评估已有 2023年数据的", "万元GDP能耗下降率本身是变化率", "国家级、省级两个序列"
+    stage, rate, pairs = "中期评估已有2023年数据的", "万元GDP能耗下降率本身是变化率", "国家级、省级两个序列"
     weihai = words.method_note(load_report(relative(example_tables), 2024, "zh"))
     assert stage in weihai and rate in weihai and pairs in weihai
     assert "未达标或偏离目标的指标为红色预警；未达阶段目标、且对下一目标未达进度正常的，也为红色预警。" in weihai
@@ -635,26 +635,26 @@ def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
     assert "interim target" not in english and "national and a provincial series" not in english
     # its one baseline year (2010): nothing said of a later baseline, which Weihai (2020 and 2021) has
     assert "另列" not in national and "also prints a" not in english
-    assert "方案另列 2021年基础值的，仍以 2020年基础值为起点" in weihai
+    assert "方案另列2021年基础值的，仍以2020年基础值为起点" in weihai
     assert "the decline in energy use per unit of GDP is itself a rate of change" in words.method_note(
         load_report(relative(example_tables), 2024, "en")).replace("\n       ", " ")
     # the national plan's two world ranks (1, 4) are judged in places: its note says how, Weihai's (no rank) does not
-    assert "排名类（综合创新能力排名、论文被引次数排名；名次 1 为第一）按每年上升的名次线性计算" in national
+    assert "排名类（综合创新能力排名、论文被引次数排名；名次1为第一）按每年上升的名次线性计算" in national
     assert "a rank (innovation capability rank, paper citations rank; 1 is the first place) moves in places a year" \
         in english.replace("\n       ", " ")
     assert "排名类" not in weihai
     # one value is enough once it is the target year's (national 2 and 10: 2015 alone, achieved)
-    assert "已有该年数值的，一个数据点即可按第 1 条作最终判定" in national
+    assert "已有该年数值的，一个数据点即可按第1条作最终判定" in national
 
 
 def test_data_note():
     assert words.data_note(context("zh")) == [
         # the report year is not the data's: they end in 2021
-        "报告年份：2024年；现有数据最新为 2021年（各序列最新数据年份见评估表）。",
+        "报告年份：2024年；现有数据最新为2021年（各序列最新数据年份见评估表）。",
         # a reader is told the text was checked, not shown its checksum
         "来源：测试市建设方案（2022—2024年），测试市；所用文本已校验，与收到的原文逐字一致。",
-        "方案之后取得的实际值：0 个（暂无）。",
-        "进展判断仅有一两个数据点、或方案实施期内仅一个数值（证据有限）的序列：5 个。",
+        "方案之后取得的实际值：0个（暂无）。",
+        "进展判断仅有一两个数据点、或方案实施期内仅一个数值（证据有限）的序列：5个。",
     ]
     # the plan's title and issuer as plan.yml gives them in the edition's language, not as the provenance words them:
     # one English title throughout the edition
@@ -678,12 +678,12 @@ def test_weihai_daily_s_quote_is_a_secondary_value_never_called_published():
              "Chinese Academy of Fishery Sciences: http://ysfri.cafs.ac.cn/info/1110/38740.htm")
     expected = {"en": f"Actual values reported after the plan: 1 value, from {daily}. It is quoted by a secondary "
                       "source (a newspaper, an article, a book, a forum), not taken from the publisher's own release.",
-                "zh": "方案之后取得的实际值：1 个，来源：威海日报，2023（中国水产科学研究院黄海水产研究所网站转载："
+                "zh": "方案之后取得的实际值：1个，来源：威海日报，2023（中国水产科学研究院黄海水产研究所网站转载："
                       "http://ysfri.cafs.ac.cn/info/1110/38740.htm）。该数值转引自二手来源（报刊、文章、书籍、论坛），"
                       "非发布机构原始发布。"}
     caution = {"en": "The verdict “provisionally met” rests on 36.6% (2022), quoted by a secondary source, not taken "
                      "from the publisher's own release; the official figure is not yet cited.",
-               "zh": "“达标待确认”的判定依据2022年的 36.6%，转引自二手来源，非发布机构原始发布，"
+               "zh": "“达标待确认”的判定依据2022年的36.6%，转引自二手来源，非发布机构原始发布，"
                      "尚待官方数据核实。"}
     for language in ("en", "zh"):
         context_ = load_report(processed, 2024, language)
@@ -730,14 +730,14 @@ def test_data_currency_counts_every_latest_year_and_the_series_without_data():
         QUALITATIVE,
     ]
     assert words.data_currency(context("zh", rows)) == (
-        "截至本次（2024年）评估，5 个定量序列中，2 个有 2024年数据、1 个最新为 2022年（指标 14）、1 个最新为 2021年"
-        "（指标 30）、1 个尚未收集到数据（指标 25）。")  # the series without data, or with older data, named
+        "截至本次（2024年）评估，5个定量序列中，2个有2024年数据、1个最新为2022年（指标14）、1个最新为2021年"
+        "（指标30）、1个尚未收集到数据（指标25）。")  # the series without data, or with older data, named
     assert words.data_currency(context("en", rows)) == (
         "In this 2024 review, of the 5 quantitative series, 2 have data for 2024, 1 has 2022 as its latest year "
         "(indicator 14), 1 has 2021 as its latest year (indicator 30) and 1 has no data collected yet "
         "(indicator 25).")
     # all the same year: one short sentence
-    assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021年。"
+    assert words.data_currency(context("zh")) == "5个定量序列的最新数据均为2021年。"
 
 
 def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_no_value():
@@ -753,22 +753,22 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     ]
     zh, en = catalog("zh"), catalog("en")
     by_id = {row.indicator_id: row for row in context("zh", rows).joined().itertuples()}
-    assert words.status_note(by_id[2], zh) == "完成率 96.4%"  # 2.7/2.8 = 0.9643, and it has 2024's value
+    assert words.status_note(by_id[2], zh) == "完成率96.4%"  # 2.7/2.8 = 0.9643, and it has 2024's value
     assert words.status_note(by_id[2], en) == "96.4% of the target"
     # the target year come without its value: a progress verdict, said not to be final, behind the pace with no time
     # left to accelerate (amber, projected to miss), before the years missing
     assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按2022年数值推算，2024年难以达到目标；"
-                                                 "最新值为 2022年，2023—2024年无数据")
+                                                 "最新值为2022年，2023—2024年无数据")
     assert words.status_note(by_id[14], en) == ("a progress verdict, not final; from the 2022 value, the 2024 target "
                                                  "looks out of reach; latest value 2022; no value for 2023–2024")
-    assert words.status_note(by_id[30], zh) == "进展判断，非最终判定；最新值为 2023年，2024年无数据"  # one year
+    assert words.status_note(by_id[30], zh) == "进展判断，非最终判定；最新值为2023年，2024年无数据"  # one year
     assert words.status_note(by_id[30], en) == "a progress verdict, not final; latest value 2023; no value for 2024"
     # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
     mid = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
-    assert words.status_note(mid[17], zh) == "2022年未达到；2023年当年完成率 101.3%"  # 91.2/90 = 1.0133
+    assert words.status_note(mid[17], zh) == "2022年未达到；2023年当年完成率101.3%"  # 91.2/90 = 1.0133
     assert words.status_note(mid[17], en) == "missed in 2022; 101.3% of the target in 2023 alone"
     twice = mid[17]._replace(missed_years="2021;2022")
-    assert words.status_note(twice, zh) == "2021、2022年未达到；2023年当年完成率 101.3%"
+    assert words.status_note(twice, zh) == "2021、2022年未达到；2023年当年完成率101.3%"
     assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of the target in 2023 alone"
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
@@ -783,10 +783,10 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     # then, at a mid-term, the next target's need a phone shows there (the column it leaves out), labelled as its
     # kind: a level to hold in 2024 (17), never "2024年需增长" (the growths' label) over it
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
-        "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>"
-        '<small class="phone-only" hidden>2024年 须不低于 90%（2022年未达到）</small>')
+        "未达标</span><br><small>2022年未达到；2023年当年完成率101.3%</small>"
+        '<small class="phone-only" hidden>2024年 须不低于90%（2022年未达到）</small>')
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
-        "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，暂按进展判断评为“预计未达标”"
+        "科技服务机构：最新为2022年的96个，2024年目标120个；2023—2024年尚无数据，暂按进展判断评为“预计未达标”"
         "；数据缺失，待补充")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
@@ -800,7 +800,7 @@ def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
                    next_target=120)
     [joined] = context("zh", [row], 2023).joined().itertuples()
     assert words._need(joined, catalog("zh")) == (
-        "科技服务机构：最新为 2022年的 96个，2023年阶段目标 100个；2023年尚无数据，待公布后对照阶段目标判断")
+        "科技服务机构：最新为2022年的96个，2023年阶段目标100个；2023年尚无数据，待公布后对照阶段目标判断")
     assert words._need(joined, catalog("en")).endswith(
         "against an interim target of 100 for 2023; no value for 2023 yet, so the interim target cannot be checked yet")
 
@@ -809,7 +809,7 @@ def test_a_core_indicator_names_the_years_without_a_value():
     rows = [assessed(2, 2024, "linear", 2.36, 2022, 2.5, 2024, 2.8, "moderate", n=3, gap=0.3,
                      required_cagr=(2.8 / 2.5) ** 0.5 - 1, required_per_year=0.15)]
     assert texts(words.summary_paragraphs(context("zh", rows)))[2] == (
-        ("核心指标（*）：", ["R&D经费投入强度：预计未达标（最新值为 2022年，2023—2024年无数据）"]))
+        ("核心指标（*）：", ["R&D经费投入强度：预计未达标（最新值为2022年，2023—2024年无数据）"]))
     assert texts(words.summary_paragraphs(context("en", rows)))[2] == (
         ("Core indicators (*):", ["R&D intensity: projected to miss (latest value 2022; no value for 2023–2024)"]))
 
@@ -840,21 +840,21 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
         # 2024 by the band (≥ 0.95), a little below the need, never said to reach it; amber for the interim target
         # missed the growth seen below the need, said so (never "the need a little above the growth seen"), and its
         # verdict
-        assert talent.endswith("需比 2023年增长 7.4%（22人）；2020年以来实际年均增长 +7.2%，略低于所需，"
-                               "但已达所需的 95% 以上（97%），按评估方法视为进度正常；"
+        assert talent.endswith("需比2023年增长7.4%（22人）；2020年以来实际年均增长+7.2%，略低于所需，"
+                               "但已达所需的95%以上（97%），按评估方法视为进度正常；"
                                "方案实施期（2021年起）实际年均增长+7.7%，"
-                               "但未达 2023年阶段目标，列为黄色预警")
-        assert zone.endswith("；2020年以来实际年均增长 +0.87个百分点，略低于所需，"
-                             "但已达所需的 95% 以上（96%），按评估方法视为进度正常；"
+                               "但未达2023年阶段目标，列为黄色预警")
+        assert zone.endswith("；2020年以来实际年均增长+0.87个百分点，略低于所需，"
+                             "但已达所需的95%以上（96%），按评估方法视为进度正常；"
                              "方案实施期（2021年起）实际年均增长+2.4个百分点，"
-                             "但未达 2023年阶段目标，列为黄色预警")
+                             "但未达2023年阶段目标，列为黄色预警")
         # on course for the next target: amber in the warning list, and why, in this list of the red
-        assert firms.endswith("需比 2023年增长 10.3%（150家），"
-                              "按 2020年以来实际年均增长（+25.2%）推算有望达到；"
-                              "方案实施期（2021年起）实际年均增长+17.6%，但未达 2023年阶段目标，列为黄色预警")
+        assert firms.endswith("需比2023年增长10.3%（150家），"
+                              "按2020年以来实际年均增长（+25.2%）推算有望达到；"
+                              "方案实施期（2021年起）实际年均增长+17.6%，但未达2023年阶段目标，列为黄色预警")
         # a red one names its colour too
         # from 2021's 2.40, (2.61 − 2.40)/2 = +0.105, +0.11 points a year: 0.03 from 0.08, more than a quarter of it
-        assert intensity.endswith("高于 2020年以来实际年均增长（+0.08个百分点）；"
+        assert intensity.endswith("高于2020年以来实际年均增长（+0.08个百分点）；"
                                   "方案实施期（2021年起）实际年均增长+0.11个百分点；列为红色预警")
     else:
         assert talent.endswith("it must grow by 7.4% (22 more) over 2023, a little more than the growth seen since "
@@ -887,13 +887,13 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
     off = next(p for p in paragraphs if p.text.startswith(("已达阶段目标、但", "Indicators that met their interim")))
     assert len(off.items) == 2
     if language == "zh":
-        assert off.items[0] == ("科技服务机构：2023年为 103个，达到 2023年阶段目标 100个（完成率 103.0%）；"
-                                "要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
-                                "高于 2020年以来实际年均增长（+8.8%）")
-        assert off.items[1].endswith("高于 2020年以来实际年均增长（+0.3个百分点）；"
+        assert off.items[0] == ("科技服务机构：2023年为103个，达到2023年阶段目标100个（完成率103.0%）；"
+                                "要在2024年达到120个，需比2023年增长16.5%（17个），"
+                                "高于2020年以来实际年均增长（+8.8%）")
+        assert off.items[1].endswith("高于2020年以来实际年均增长（+0.3个百分点）；"
                                      "方案实施期（2021年起）实际年均增长+0.4个百分点")
         statuses = next(p.text for p in paragraphs if p.text.startswith("按指标计"))
-        assert "已达阶段目标 11 项" in statuses and "已达标" not in statuses
+        assert "已达阶段目标11项" in statuses and "已达标" not in statuses
     else:
         assert off.items[0].startswith("S&T service institutions: 103 in 2023, meeting the 2023 interim target of 100 "
                                        "(103.0% of it); to reach 120 in 2024 it must grow by 16.5% (17 more) "
@@ -915,7 +915,7 @@ def test_a_final_verdict_on_a_single_value_is_not_called_thin_evidence():
     assert list(row["evidence"]) == ["low", "low"] and list(row["verdict"]) == ["final", "final"]
     assert not [text for text in texts(words.summary_paragraphs(national)) if "证据有限" in str(text)
                 or "只有一两个数据点" in str(text)]
-    assert "进展判断仅有一两个数据点、或规划实施期内仅一个数值（证据有限）的序列：0 个。" in words.data_note(national)
+    assert "进展判断仅有一两个数据点、或规划实施期内仅一个数值（证据有限）的序列：0个。" in words.data_note(national)
 
 
 def test_the_appendix_lists_the_publications_by_name_each_once():
@@ -956,7 +956,7 @@ def test_the_series_without_its_target_years_value_are_named_by_series(example_t
     from tests.conftest import relative
 
     zh = words._statuses(load_report(relative(example_tables), 2024, "zh"))
-    assert zh.endswith("其中 2 项（指标 4 省级、21）尚无目标年份数据，其结论为进展判断，不是最终判定。")
+    assert zh.endswith("其中2项（指标4省级、21）尚无目标年份数据，其结论为进展判断，不是最终判定。")
     en = words._statuses(load_report(relative(example_tables), 2024, "en"))
     # 4 provincial is a series, not an indicator: "series", never "indicators 4 provincial"
     assert en.endswith(" Of these, 2 (series 4 provincial, 21) have no value for their target year yet, so "
@@ -971,8 +971,8 @@ def test_a_plan_with_two_baseline_years_says_which_the_growth_counts_from(exampl
 
     zh = words.summary_paragraphs(load_report(relative(example_tables), 2024, "zh"))[1].text
     # the plan's text requires 10% a year for technology contracts, judged from 2021
-    assert zh.endswith("方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案实施期自 2022年起。"
-                       "方案正文的年均增速要求则自 2021年（方案表最后一个基础值年份）起算。")
+    assert zh.endswith("方案指标表列有2020、2021年的基础值：增长自2020年起算，方案实施期自2022年起。"
+                       "方案正文的年均增速要求则自2021年（方案表最后一个基础值年份）起算。")
     en = words.summary_paragraphs(load_report(relative(example_tables), 2024, "en"))[1].text
     assert en.endswith(" The plan's table prints baselines for 2020 and 2021: growth is counted from the 2020 "
                        "baseline, and the plan period starts in 2022. A growth rate the plan's text requires is "
@@ -1013,7 +1013,7 @@ def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
             assessed(14, 2024, "compound", 80, 2021, 85, 2024, 120, "insufficient_data", verdict="")]
     zh = words._statuses(context("zh", rows))
     en = words._statuses(context("en", rows))
-    assert zh.endswith("其中 1 项（指标 10）尚无目标年份数据，其结论为进展判断，不是最终判定。"
+    assert zh.endswith("其中1项（指标10）尚无目标年份数据，其结论为进展判断，不是最终判定。"
                        "数据不足的1项尚未收录目标年份数据，未作判断。")
     assert en.endswith("Of these, 1 (indicator 10) has no value for its target year yet, so its verdict is one of "
                        "progress, not final. The 1 with insufficient data has no value for its target year on file "
@@ -1022,7 +1022,7 @@ def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
     # first, never "of these, 1 …", which reads as if the others had theirs
     zh = words._statuses(context("zh", rows[1:]))
     en = words._statuses(context("en", rows[1:]))
-    assert zh.endswith("2 项均尚无目标年份数据：1 项（指标 10）为进展判断，不是最终判定；数据不足的 1 项不作判断。")
+    assert zh.endswith("2项均尚无目标年份数据：1项（指标10）为进展判断，不是最终判定；数据不足的1项不作判断。")
     assert en.endswith("None of the 2 has a value for its target year yet: 1 (indicator 10) has a progress verdict, "
                        "not a final one; the 1 with insufficient data have no verdict.")
     # the mid-term: 14's target year (2024) is still to come, nothing to say
@@ -1039,7 +1039,7 @@ def test_a_progress_verdict_on_a_single_plan_value_is_flagged(example_tables):
 
     # and in 2022 every one of the 25 quantitative series has its 2022 value alone: "all 25", not 25 numbers
     for report_year, language, expected in (
-            (2024, "zh", "需要说明的是，1个序列（指标4 省级）的进展判断只依据方案实施期内（2022年起）的一个数值，"
+            (2024, "zh", "需要说明的是，1个序列（指标4省级）的进展判断只依据方案实施期内（2022年起）的一个数值，"
                          "待后续年份数据补充后可能改变。"),
             (2024, "en", "Caution: 1 series (indicator 4 provincial) rests its progress verdict on a single value "
                          "from the plan period (from 2022); it may change as later values come in."),
@@ -1065,10 +1065,10 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
 
     for language, expected in (
             ("zh", ("未达到方案正文年均增速要求的指标：",
-                    ["技术合同成交额：方案正文要求年均增长 10% 以上，自 2021年（方案表最后一个基础值年份）起算"
-                     "至 2024年实际年均增长 5.9%（若按方案表目标的口径自 2020年基础值起算，则实际年均 9.6%、"
-                     "方案表目标折合年均 9.9%，均低于要求的 10%）；"
-                     "方案表中 2024年目标自 2021年起算折合年均 6.4%"])),
+                    ["技术合同成交额：方案正文要求年均增长10%以上，自2021年（方案表最后一个基础值年份）起算"
+                     "至2024年实际年均增长5.9%（若按方案表目标的口径自2020年基础值起算，则实际年均9.6%、"
+                     "方案表目标折合年均9.9%，均低于要求的10%）；"
+                     "方案表中2024年目标自2021年起算折合年均6.4%"])),
             ("en", ("Growth rates required by the plan's text and not achieved:",
                     # a sentence for the verdict, then one for each year the growth is counted from
                     ["Technology contracts traded: at least 10% a year required, not reached. From 2021 "
@@ -1081,11 +1081,11 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
     # track for the table's 2023 interim target, so not on the warning list, said so (in 2024 it missed the table's
     # 160: warned, nothing said)
     for language, expected in (
-            ("zh", "技术合同成交额：方案正文要求年均增长 10% 以上，2022年比 2021年"
-                   "（方案表最后一个基础值年份）实际增长 6.8%（若按方案表目标的口径自 2020年基础值起算，"
-                   "则实际年均 13.8%、方案表目标折合年均 9.9%，实际增速"
-                   "仅因方案实施期前 2021年的跃升而高于 10%）；"
-                   "方案表中 2024年目标自 2021年起算折合年均 6.4%；预警按方案表中的目标判断，该指标未列入预警清单"),
+            ("zh", "技术合同成交额：方案正文要求年均增长10%以上，2022年比2021年"
+                   "（方案表最后一个基础值年份）实际增长6.8%（若按方案表目标的口径自2020年基础值起算，"
+                   "则实际年均13.8%、方案表目标折合年均9.9%，实际增速"
+                   "仅因方案实施期前2021年的跃升而高于10%）；"
+                   "方案表中2024年目标自2021年起算折合年均6.4%；预警按方案表中的目标判断，该指标未列入预警清单"),
             ("en", "Technology contracts traded: at least 10% a year required, not reached; it is not on the "
                    "warning list, which follows the table's targets. Growth in 2022 over 2021 "
                    "(the table's last baseline, which the verdict counts from) was 6.8%; the table's 2024 target "
@@ -1098,12 +1098,12 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
 
 def test_the_need_sentence_reads_the_target_as_a_target_not_a_value(example_tables):
     """The 2022 review's lagging list: R&D intensity 2.52% in 2022 against the 2023 interim target of 2.7%: 0.18 pp in
-    one year, 0.18 / 2.52 = 7.1%, by hand. "到 2023年的 2.7%" read as a value 2023 had; the target is named one."""
+    one year, 0.18 / 2.52 = 7.1%, by hand. "到2023年的2.7%" read as a value 2023 had; the target is named one."""
     from analysis.report.context import load_report
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", "R&D经费投入强度从 2022年的 2.52% 到 2023年目标 2.7%，需增长 0.18个百分点"),
+            ("zh", "R&D经费投入强度从2022年的2.52%到2023年目标2.7%，需增长0.18个百分点"),
             # the abbreviation defined at the overview's first difference in points, before it: the core
             # indicators' 20, (2.3 − 1.9) / 1 = +0.4 percentage points (pp) a year since 2021
             ("en", "R&D intensity must grow by 0.18 pp in one year, from 2.52% in 2022 "
@@ -1124,8 +1124,8 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
             # (the year's value first, as an official writes it: 2023年为 4.6%，低于…的要求; the plan prints 5
             # for 2023 and 2024: held every year is the evaluation's reading, never called the plan's requirement)
             # the verdict rests on the reading (2024's 5.3 meets 5): said so, briefly, where the verdict is
-            ("zh", "万元GDP能耗下降率：2023年为 4.6%，未达到自 2023年起每年不低于 5%的要求"
-                   "（方案表列 5%，未标“≥”，本报告按每年须达到评估），未达标（2024年为 5.3%）",
+            ("zh", "万元GDP能耗下降率：2023年为4.6%，未达到自2023年起每年不低于5%的要求"
+                   "（方案表列5%，未标“≥”，本报告按每年须达到评估），未达标（2024年为5.3%）",
              "空气质量优良天数比例："),
             ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023 (the plan's "
                    "table prints 5%, without “≥”; read as a level to hold every year), missed in 2023 (4.6%), so not "
@@ -1144,8 +1144,8 @@ def test_a_level_read_from_a_bare_target_is_never_called_the_plans_requirement_f
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", "万元GDP能耗下降率：2023年为 4.6%，未达到自 2023年起每年不低于 5%的要求，未达标，结论不再改变；"
-                   "按每年须达到的水平评估，2024年同样须不低于 5%（方案表列 5%，未标“≥”）；列为红色预警"),
+            ("zh", "万元GDP能耗下降率：2023年为4.6%，未达到自2023年起每年不低于5%的要求，未达标，结论不再改变；"
+                   "按每年须达到的水平评估，2024年同样须不低于5%（方案表列5%，未标“≥”）；列为红色预警"),
             ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
                    "(4.6%), so not achieved; the verdict stands; read as a level to hold every year, at least 5% in "
                    "2024 too (the plan's table prints 5%, without “≥”); a red warning")):
@@ -1164,7 +1164,7 @@ def test_a_level_missed_under_a_lower_level_gives_that_level_beside_its_value():
     rows = [assessed(17, 2024, "linear", 90.4, 2024, 93, 2024, 92, "not_achieved", n=4, gap=-1, verdict="final",
                      rate=93 / 92, shortfall=1.0, missed="2023")]
     for language, expected in (
-            ("zh", "空气质量优良天数比例：2023年为 89%（须≥90%），未达到当年须达到的水平，未达标（2024年为 93%）"),
+            ("zh", "空气质量优良天数比例：2023年为89%（须≥90%），未达到当年须达到的水平，未达标（2024年为93%）"),
             ("en", "Days with good air quality: missed the level it had to hold (89% in 2023 against ≥90%), so not "
                    "achieved (93% in 2024)")):
         base = context(language, rows, 2024)
@@ -1175,7 +1175,7 @@ def test_a_level_missed_under_a_lower_level_gives_that_level_beside_its_value():
     from analysis.report.charts import _year_missed
 
     row = next(base.joined().itertuples())
-    assert _year_missed(row, catalog("zh"), "chart.level_missed", 2023) == "（2023年未达到 90%）"
+    assert _year_missed(row, catalog("zh"), "chart.level_missed", 2023) == "（2023年未达到90%）"
     assert _year_missed(row, catalog("en"), "chart.level_missed", 2023) == " (2023: below the 90% then required)"
 
 
@@ -1186,7 +1186,7 @@ def test_a_level_missed_in_its_latest_year_gives_that_value_once(example_tables)
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", "万元GDP能耗下降率：2023年为 4.6%，未达到自 2023年起每年不低于 5%的要求，未达标"),
+            ("zh", "万元GDP能耗下降率：2023年为4.6%，未达到自2023年起每年不低于5%的要求，未达标"),
             ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
                    "(4.6%), so not achieved")):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2023, language))
@@ -1205,11 +1205,11 @@ def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(examp
     from analysis.report.context import load_report
     from tests.conftest import relative
 
-    expected = {("zh", 2023): "省级农业科技园区营收占比：最新为 2022年的 2.9%，2023年目标 3.3%；2023年尚无数据，"
-                              "暂按进展判断评为“偏离目标”；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"
+    expected = {("zh", 2023): "省级农业科技园区营收占比：最新为2022年的2.9%，2023年目标3.3%；2023年尚无数据，"
+                              "暂按进展判断评为“偏离目标”；仍低于2020年基础值3.1%；较2021年的2.7%有所回升"
                               "；列为红色预警",
-                ("zh", 2024): "省级农业科技园区营收占比：最新为 2022年的 2.9%，2024年目标 3.3%；2023—2024年尚无数据，"
-                              "暂按进展判断评为“偏离目标”；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"
+                ("zh", 2024): "省级农业科技园区营收占比：最新为2022年的2.9%，2024年目标3.3%；2023—2024年尚无数据，"
+                              "暂按进展判断评为“偏离目标”；仍低于2020年基础值3.1%；较2021年的2.7%有所回升"
                               "；数据缺失，待补充",
                 ("en", 2023): "Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
                               "2023; no value for 2023 yet: rated “moving away”, a progress verdict, not final; "
@@ -1235,7 +1235,7 @@ def test_a_core_indicator_achieved_while_falling_in_the_plan_period_says_so(exam
     from tests.conftest import relative
 
     for language, core in (("zh", ["高企数与规上工业企业数比值：已达标（2024年）；"
-                                   "由 2021年的 86% 降至 2024年的 82%，仍达到目标",
+                                   "由2021年的86%降至2024年的82%，仍达到目标",
                                    "R&D经费投入强度：未达标（2024年）"]),
                            ("en", ["High-tech firms / industrial firms: achieved (2024); fell from 86% "
                                    "in 2021 to 82% in 2024, still meeting the target",
@@ -1262,7 +1262,7 @@ def test_a_base_value_of_a_later_year_is_said_with_its_year_and_is_no_want_of_pl
     tables = build_tables(load_plan(folder), "eurostat")
     for language, base, said in [
             ("en", "380 (2024)", "1 series (indicator 3) has a single value (2024), which stands in for its base"),
-            ("zh", "380（2024年）", "1 个序列仅有一个数值（2024年，指标 3），以之作为基础值")]:
+            ("zh", "380（2024年）", "1个序列仅有一个数值（2024年，指标3），以之作为基础值")]:
         context = report_context(tables, 2027, language)
         bases = {row.indicator_id: row.base for row in scorecard_rows(context)}
         assert bases == {"2": "2.4", "3": base}
@@ -1278,8 +1278,8 @@ def test_the_final_verdicts_by_series_add_up_to_their_count(example_tables):
     from analysis.report.context import load_report
     from tests.conftest import relative
 
-    for language, expected in (("zh", "按序列计，24 个序列已有对照目标年份的数据，按该年目标作出判断："
-                                      "已达阶段目标 12 个、迄今均达标 1 个、未达标 1 个、未达阶段目标 10 个。"),
+    for language, expected in (("zh", "按序列计，24个序列已有对照目标年份的数据，按该年目标作出判断："
+                                      "已达阶段目标12个、迄今均达标1个、未达标1个、未达阶段目标10个。"),
                                ("en", "By series, 24 have data for the year of their applicable target and are "
                                       "judged against that year's target:")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2023, language)))
@@ -1336,7 +1336,7 @@ def test_the_change_tables_rows_without_a_progress_verdict_then_say_so(national_
     assert notes["5"] == ""
     zh = national_final["zh"]
     zh_notes = {row.indicator_id: row.note_text for row in change_rows(zh)[1]}
-    assert zh_notes["2"] == "由数据不足转为对照 2015年目标的最终判定"
+    assert zh_notes["2"] == "由数据不足转为对照2015年目标的最终判定"
 
 
 def test_the_overview_says_which_verdicts_rest_on_values_a_secondary_source_quotes(national_final):
@@ -1346,7 +1346,7 @@ def test_the_overview_says_which_verdicts_rest_on_values_a_secondary_source_quot
         "All 4 “achieved” verdicts (indicators 1, 2, 5, 10) rest on values quoted by secondary sources, not on the "
         "publisher's own release; the official figures are not yet cited.")
     assert words.secondary_note(national_final["zh"]) == (
-        "判定为“已达标”的 4 个序列（指标 1、2、5、10）所依据的数值转引自二手来源，非发布机构原始发布，"
+        "判定为“已达标”的4个序列（指标1、2、5、10）所依据的数值转引自二手来源，非发布机构原始发布，"
         "尚待官方数据核实。")
     for language in ("en", "zh"):
         texts = [paragraph.text for paragraph in words.summary_paragraphs(national_final[language])]
@@ -1393,7 +1393,7 @@ def test_the_sentence_counts_by_status_with_its_plural_forms(national_final):
         "verdict (indicator 3) rest on values quoted by secondary sources, not on the publisher's own release; the "
         "official figures are not yet cited.")
     assert words.secondary_note(report_context(tables, 2014, "zh")) == (
-        "判定为“已提前达标”的 1 个序列（指标 5）、判定为“需加快”的 1 个序列（指标 3）所依据的数值转引自二手来源，"
+        "判定为“已提前达标”的1个序列（指标5）、判定为“需加快”的1个序列（指标3）所依据的数值转引自二手来源，"
         "非发布机构原始发布，尚待官方数据核实。")
     # one series of several quoted: "1 of the 4", its indicator in the singular
     context = national_final["en"]
@@ -1455,8 +1455,8 @@ def test_a_revised_plan_value_is_counted_in_words(example_tables):
     for language, expected in (
             ("en", "One value the plan printed has since been revised by published data; the assessment uses the "
                    "published value: R&D personnel 2021, printed 23,000 in the plan, published as 23,150."),
-            ("zh", "方案所列数值中有 1 个被后来公布的数据修订，评估以公布值为准：研发人员数 2021年，方案印作 23,000人，"
-                   "公布值为 23,150人。")):
+            ("zh", "方案所列数值中有1个被后来公布的数据修订，评估以公布值为准：研发人员数2021年，方案印作 23,000人，"
+                   "公布值为23,150人。")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
         assert expected in [p for p in paragraphs if isinstance(p, str)], language
 
@@ -1479,16 +1479,16 @@ def overview_items(row: dict, language: str) -> list[str]:
     # 6th (2020) to 5th (2023), the 2023 interim target of the top 5 met; the top 3 in 2025 asks for 2 places in 2
     # years, 1 a year up, more than the 1 place in 3 years seen (0.3 a year)
     (5, "achieved", 0, -1.0, -1 / 3, {
-        "zh": "区域创新能力位次：2023年为 第5位，达到 2023年阶段目标 前5位；"
-              "至 2025年进入前3位，需每年前进 1 位，快于 2020年以来的实际位次变化（每年前进 0.3 位）",
+        "zh": "区域创新能力位次：2023年为第5位，达到2023年阶段目标前5位；"
+              "至2025年进入前3位，需每年前进1位，快于2020年以来的实际位次变化（每年前进0.3位）",
         "en": "Innovation capability rank: No. 5 in 2023, meeting the 2023 interim target of top 5; to move into the "
               "top 3 by 2025 it must move up 1 place a year, more than the change seen since 2020 (up 0.3 places a "
               "year)"}),
     # 6th to 7th, short of the top 5: the top 3 asks for 4 places in 2 years, 2 a year up; no completion rate ("— of
     # it"), as the scorecard gives none for a place
     (7, "stage_missed", 2, -2.0, 1 / 3, {
-        "zh": "区域创新能力位次：2023年为 第7位，未达到 2023年阶段目标 前5位；"
-              "至 2025年进入前3位，需每年前进 2 位，快于 2020年以来的实际位次变化（每年后退 0.3 位）；列为红色预警",
+        "zh": "区域创新能力位次：2023年为第7位，未达到2023年阶段目标前5位；"
+              "至2025年进入前3位，需每年前进2位，快于2020年以来的实际位次变化（每年后退0.3位）；列为红色预警",
         "en": "Innovation capability rank: No. 7 in 2023, short of the 2023 interim target of top 5; to move into the "
               "top 3 by 2025 it must move up 2 places a year, more than the change seen since 2020 (down 0.3 places "
               "a year); a red warning"}),
@@ -1552,9 +1552,9 @@ def test_a_rank_off_course_for_its_next_target_is_said_to_move_too_slowly_in_pla
     row = rank_in_2023(5, "achieved", shortfall=0, next_per_year=-1.0, observed_per_year=-1 / 3)
     zh, en = catalog("zh"), catalog("en")
     [rank] = context("zh", [row], 2023).joined().itertuples()
-    assert words.status_note(rank, zh) == "按现有位次变化不足以如期完成 2025年目标"
+    assert words.status_note(rank, zh) == "按现有位次变化不足以如期完成2025年目标"
     assert words.status_note(rank, en) == "at the rank's pace so far it would fall short of the 2025 target"
-    assert words.status_aside(rank, zh) == "（按现有位次变化不足以如期完成 2025年目标）"
+    assert words.status_aside(rank, zh) == "（按现有位次变化不足以如期完成2025年目标）"
     assert words.status_aside(rank, en) == " (at the rank's pace so far it would fall short of the 2025 target)"
 
 
@@ -1607,7 +1607,7 @@ def test_a_yearly_floor_that_rises_needs_its_years_in_the_scorecard():
                    .joined().itertuples() if row.indicator_id == 18)
         return words.pace_text(row, base.words), words.held_level(row, base.words)
 
-    assert need(floors, "zh") == ("2023—2024年每年≥5%", "2023—2024年每年不低于 5%")
+    assert need(floors, "zh") == ("2023—2024年每年≥5%", "2023—2024年每年不低于5%")
     assert need(floors, "en") == ("≥5% every year 2023–2024", "≥5% every year 2023–2024")
     assert need(floors.assign(value=5.0), "zh")[0] == "每年≥5%"
     assert need(floors.assign(value=5.0), "en")[0] == "≥5% every year"
@@ -1631,14 +1631,14 @@ def test_the_national_plans_overview_tells_each_year_of_a_revised_baseline_once(
     [later] = [text for text in en if text.startswith("Later publications")]
     assert later.startswith("Later publications revised 2 earlier values; the report uses the latest: R&D intensity "
                             "2015, earlier 2.10% (secondary source), later 2.07%; R&D intensity 2014, earlier 2.09%")
-    assert any("研发投入强度 2010年，规划引述值 1.75%，初次发布为 1.76%，修订为 1.84%" in text for text in zh)
+    assert any("研发投入强度2010年，规划引述值1.75%，初次发布为1.76%，修订为1.84%" in text for text in zh)
     assert "5 have no data collected yet (indicators 4, 6, 7, 8, 9)" in en[0]
-    assert "5 个尚未收集到数据（指标 4、6、7、8、9）" in zh[0]
+    assert "5个尚未收集到数据（指标4、6、7、8、9）" in zh[0]
     # the count of the indicators said once, in the sentence before: not repeated in a bracket
     # (not collected: the values may well be published; "on file yet", never "have no value", read as none exists)
     assert en[1].endswith(" The 5 with insufficient data have no value for their target year on file yet, so they "
                           "are not judged.")
-    assert zh[1].endswith("数据不足的5项尚未收录目标年份数据，未作判断。") and "（共 10 项）" not in zh[1]
+    assert zh[1].endswith("数据不足的5项尚未收录目标年份数据，未作判断。") and "（共10项）" not in zh[1]
 
 
 def test_a_plan_typed_from_a_press_quote_says_so_in_its_data_note_and_of_each_missing_baseline():
