@@ -18,8 +18,9 @@ from ..settings import LANGUAGES
 #: Where a catalog keeps the labels a template shows above its header rows (the values sheet, the words sheet).
 LABELS = (("entry", "labels"), ("entry", "words", "labels"))
 #: A date in a label (发布日期（如 2025-02-28）: the day after the year a template asks for), or its place in the
-#: catalog's label (``{date}``): a label is the same label whatever its example date.
-EXAMPLE_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|\{date\}")
+#: catalog's label (``{date}``): a label is the same label whatever its example date, with a space before it or
+#: none (发布日期（如2026-02-28）, as Chinese writes a number beside a Chinese character).
+EXAMPLE_DATE = re.compile(r" ?(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|\{date\})")
 
 
 def header_key(value) -> str | None:
