@@ -126,7 +126,14 @@ def scorecard_html(context: ReportContext) -> str:
                   kept=KEPT_CATEGORY, continued=continued,
                   official=context.status_words is not None, missing=MISSING,
                   # a phone joins each value's unit to it: 24,800人
-                  unit_space=context.words["quantity.unit"].replace("{number}", "").replace("{unit}", ""))
+                  unit_space=context.words["quantity.unit"].replace("{number}", "").replace("{unit}", ""),
+                  label_space=functools.partial(label_space, context.words))
+
+
+def label_space(words, value: str) -> str:
+    """The space between a phone's label and the ``value`` after it: none before a number in a language that does not
+    break at spaces (差距0.1个百分点, 2024年需增长+0.19个百分点; 2024年 须不低于90%, Gap 0.1 pp)."""
+    return "" if not words["language.breaks_at_spaces"] and re.match(r"[0-9+\-−]", str(value)) else " "
 
 
 def warnings_html(context: ReportContext) -> str:
