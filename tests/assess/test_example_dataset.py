@@ -91,7 +91,7 @@ def test_a_revised_baseline_is_used_and_logged(data, final):
     assert revision.detail_en == ("Example bulletin 2023 (fictional) gives 23,150 for 2021; the plan printed 23,000. "
                                   "The published value replaces the printed one wherever the 2021 value is used.")
     # after the publication's name, a comma, not a space: "据示例统计公报 2023（虚构），2021年为 …"
-    assert revision.detail_zh == ("据示例统计公报 2023（虚构），2021年为23,150人，方案印作 23,000人；"
+    assert revision.detail_zh == ("据示例统计公报 2023（虚构），2021年为23,150人，方案印作23,000人；"
                                        "凡用到2021年数值之处均以公布值代替方案所列数值")
 
 

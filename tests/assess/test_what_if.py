@@ -218,7 +218,7 @@ def test_a_yearly_floor_is_checked_year_by_year():
     chinese = answers(explored("zh", 2024, ENERGY), 18)
     assert chinese[0].startswith("万元GDP能耗下降率为每年须达到的水平（2023年起每年≥5%），逐年看当年数值是否达到。"
                                  "评估结论：未达标（2023年未达到；2024年当年完成率106.0%）")
-    assert chinese[2] == ["2023年起每年≥5%：2023年 4.6%，未达到；2024年5.3%，达到。"]
+    assert chinese[2] == ["2023年起每年≥5%：2023年4.6%，未达到；2024年5.3%，达到。"]
     assert chinese[3][1] == "2023年起每年≥5%；2021年基础值3.41%，未达到。"
     # before its first year held: 5.2 in 2022 meets the level ahead of it, rated as the report rates it (a progress
     # verdict by its level, never "achieved", and no ratio beside it); no year checked yet
@@ -255,8 +255,8 @@ def test_a_rank_moves_in_places():
     assert printed[0] == ("Innovation capability rank, as the plan prints it: baselines No. 21 (2010); targets top 18 "
                           "(2015).")
     chinese = answers(explored("zh", 2013, RANK, base_year=2010), 1, growth_rate=-2)
-    assert chinese[2] == ["从2013年的 第19位 起，按每年前进2位，2015年目标 前18位 于2014年达到。",
-                          "从2010年的 第21位 起：至2015年 前18位，每年前进0.6位。"]
+    assert chinese[2] == ["从2013年的第19位起，按每年前进2位，2015年目标前18位于2014年达到。",
+                          "从2010年的第21位起：至2015年前18位，每年前进0.6位。"]
 
 
 def test_a_ranks_final_verdict_has_no_empty_brackets_in_both_languages():
@@ -267,7 +267,7 @@ def test_a_ranks_final_verdict_has_no_empty_brackets_in_both_languages():
         "Final verdict: achieved, No. 18 in 2015 against a target of top 18. With the target year's value in, "
         "neither the cut-offs nor the rates change it.")
     assert answers(explored("zh", 2015, reached, base_year=2010), 1, growth_rate=-1)[0] == (
-        "最终判定：已达标，2015年为 第18位，目标 前18位。目标年数据到位后，分档标准和增速算法都不改变这一结论。")
+        "最终判定：已达标，2015年为第18位，目标前18位。目标年数据到位后，分档标准和增速算法都不改变这一结论。")
 
 
 def test_a_qualitative_indicator_has_nothing_to_compute():
@@ -314,7 +314,7 @@ def test_a_range_target_is_approached_from_the_side_the_series_is_on():
 @pytest.mark.parametrize(("indicator_id", "series", "language", "expected"), [
     # a yearly floor with a final verdict: said once; checked year by year (the example data: 5.2, 4.6, 5.3)
     (18, "", "zh", ["评估结论：未达标（2023年未达到；2024年当年完成率106.0%）；分档标准和增速算法均不影响这一结论。",
-                    "2023年起每年≥5%：2023年 4.6%，未达到；2024年5.3%，达到。",
+                    "2023年起每年≥5%：2023年4.6%，未达到；2024年5.3%，达到。",
                     "2023年起每年≥5%；2021年基础值3.41%，未达到。"]),
     # a provincial series last published for 2022 (2.9; moving away): the table by method, no final verdict
     (4, "provincial", "en", ["Provincial agri-tech park revenue / GDP, report year 2024: the status by each method",

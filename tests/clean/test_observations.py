@@ -369,7 +369,7 @@ def test_a_value_quoted_as_printed_keeps_its_digits_and_groups_its_thousands(tmp
     assert revised.loc[1, "detail_en"] == ("Bulletin 2022 gives 23,150 for 2021; the plan printed 23,000. The "
                                            "published value replaces the printed one wherever the 2021 value is used.")
     # both in the series' unit: 人 after the number in Chinese (in English the unit follows the series' name), %
-    assert revised.loc[1, "detail_zh"] == ("据Bulletin 2022，2021年为23,150人，方案印作 23,000人；"
+    assert revised.loc[1, "detail_zh"] == ("据Bulletin 2022，2021年为23,150人，方案印作23,000人；"
                                            "凡用到2021年数值之处均以公布值代替方案所列数值")
     assert revised.loc[2, "detail_en"].startswith("Bulletin 2022 gives 2.50% for 2021; the plan printed 2.40%.")
     assert revised.loc[2, "detail_zh"].startswith("据Bulletin 2022，2021年为2.50%，方案印作2.40%；")

@@ -149,7 +149,7 @@ def _imported_plan(folder, published: str):
     from tests.support.published import write_docx, write_html
 
     plan = copy_plan(LAKESIDE_DIR, folder)
-    (plan / REVIEW_FILE).write_text(",".join(REVIEW_COLUMNS) + "\n表1 第2行 第2列,1,指标 1,read,yes\n",
+    (plan / REVIEW_FILE).write_text(",".join(REVIEW_COLUMNS) + "\n表1第2行第2列,1,指标1,read,yes\n",
                                     encoding="utf-8")
     (write_docx if published.endswith(".docx") else write_html)(
         plan / published, ["一级指标", "序号", "二级指标", "2023年基础值", "2027年目标值"],
@@ -172,7 +172,7 @@ def test_the_story_of_a_table_read_from_a_published_file_names_that_file(project
     assert table_story(plan, "where") == f"table read from {published} into values.csv"
     assert table_story(plan, "reading").startswith(f"The tables of {published} were read as grids of cell text")
     assert table_story(plan, "splits", catalog("zh")) == (
-        f"国2.8/省3.1 这样的合并单元格在读取 {published} 时已拆为国家级和省级两个序列，"
+        f"国2.8/省3.1这样的合并单元格在读取 {published} 时已拆为国家级和省级两个序列，"
         "每次拆分都是 review.csv 中的一行。")
     # typed by hand (no review, no published file), and printed
     assert table_story(load_plan(LAKESIDE_DIR), "source") == (

@@ -103,7 +103,7 @@ def test_a_base_meeting_a_relative_level_held_every_year_says_from_which_year(tm
     # the target made absolute written as every finding writes a level to hold: with its sign, in its unit
     made = data.quality[data.quality.issue == "relative_target"].sort_values("year")
     assert made.iloc[0].detail_en == "2025 target: 0.8 times the 2022 value 2.4%, that is ≥1.92%"
-    assert made.iloc[0].detail_zh == "2025年目标为2022年值2.4%的0.8倍，即 ≥1.92%"
+    assert made.iloc[0].detail_zh == "2025年目标为2022年值2.4%的0.8倍，即≥1.92%"
 
 
 @pytest.mark.parametrize(("indicators", "written", "words"), [

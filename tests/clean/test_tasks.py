@@ -118,7 +118,7 @@ def test_an_items_department_without_an_english_name_names_the_item(plan_copy):
         build_task_tables(items_only)
     # 6.1's first item closes with its own departments, 市商务局 among them (line 347)
     assert (caught.value.line, caught.value.reason) == (
-        347, "部门 '市商务局'（任务6.1 第1项）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en")
+        347, "部门 '市商务局'（任务6.1第1项）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en")
     with pytest.raises(InputError) as caught:
         build_task_tables(items_only)
     assert caught.value.reason == ("department '市商务局' (task 6.1, item 1) has no English name in "

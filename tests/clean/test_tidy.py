@@ -98,8 +98,8 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     # the two "agree" under a heading that says they disagree)
     # both values in the series' unit (个); the note as written
     assert "）为80个，表中为85个；" in prose.detail_zh
-    assert prose.detail_zh.endswith("表中为85个；正文未注明年份；80与表中2020年基础值（评估的起点）相同；"
-                                    "85为表中2021年数值")
+    assert prose.detail_zh.endswith("表中为85个；正文未注明年份；80 与表中 2020年基础值（评估的起点）相同；"
+                                    "85 为表中 2021年数值")
     assert prose.detail_en.endswith("the table 85. The prose names no year; 80 is the table's 2020 value, the "
                                     "baseline the assessment starts from; 85 is the table's 2021 value.")
     assert quality.loc[("split_two_rows", 5)].detail_en == (
@@ -385,7 +385,7 @@ def test_a_printed_plans_mistakes_are_told_in_chinese(plan_copy):
                            encoding="utf-8")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         clean(plan_copy)
-    assert caught.value.reason == ("指标 19 target_2024：无法识别的印出内容 '3..5'；如为印误，请在 corrections.csv 中"
+    assert caught.value.reason == ("指标19 target_2024：无法识别的印出内容 '3..5'；如为印误，请在 corrections.csv 中"
                                    "添加一行")
 
 
@@ -435,7 +435,7 @@ def test_a_name_left_empty_is_told_with_the_units_the_metadata_lacks(plan_copy):
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         clean_deferred(plan_copy)
     assert [error.reason for error in caught.value.errors] == [
-        "为空：数值型指标3 须填写单位", "为空", "为空：数值型指标5 须填写单位"]
+        "为空：数值型指标3须填写单位", "为空", "为空：数值型指标5须填写单位"]
 
 
 def test_a_category_no_indicator_is_in_is_told(plan_copy):

@@ -27,7 +27,7 @@ def test_readings_not_yet_confirmed_are_told_in_the_runs_language(tmp_path):
     with pytest.raises(InputError) as caught:
         check_review(tmp_path)
     assert caught.value.reason == (
-        "2 reading(s) of the imported table not yet confirmed, the first: guess at 表1第4行第4列: 指标1国家级 "
+        "2 reading(s) of the imported table not yet confirmed, the first: guess at 表1第4行第4列: 指标1国家级"
         "2020年基础值：3; check each against the published table, correct indicators.csv or values.csv where needed, "
         "and write yes in confirmed")
     (tmp_path / "review.csv").write_text(REVIEW.replace(",guess,\n", ",guess,yes\n").replace(",no\n", ",Yes\n"),

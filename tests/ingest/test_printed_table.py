@@ -130,8 +130,8 @@ def test_unknown_printed_token_names_the_line():
 @pytest.mark.parametrize(
     ("fixture", "reason"),
     [
-        ("missing_cell.txt", "指标1 所在行只有3个数值单元格，应为4个（缺少单元格）"),
-        ("extra_cell.txt", "指标1 所在行在4个数值单元格之后还有单元格 '16'（单元格数目不对）"),
+        ("missing_cell.txt", "指标1所在行只有3个数值单元格，应为4个（缺少单元格）"),
+        ("extra_cell.txt", "指标1所在行在4个数值单元格之后还有单元格 '16'（单元格数目不对）"),
         ("empty_cell.txt", "指标1：baseline_2021 单元格为空（缺少单元格）"),
         ("id_out_of_sequence.txt", "指标编号3不连续，应为2"),
         ("no_footnote.txt", "表格末尾缺少以“注：”开头的注释行"),

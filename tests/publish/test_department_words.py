@@ -318,7 +318,7 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     assert ("23项定量指标中，达到目标的12项，按全部定量指标计，达标比例为52.2%（12/23）；按目标年份数据已到位、"
             "可作最终判定的21项计，达标比例为57.1%（12/21）。其余2项仅有进展判断：指标4的省级序列尚缺"
-            " 2023—2024年数据；"
+            "2023—2024年数据；"
             "指标21尚缺2024年数据。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
     assert ("Of the 23 quantitative indicators, 12 reached their target: 52.2% of all quantitative indicators (12 of "

@@ -130,7 +130,7 @@ CASES = {
                   "cell empty"),
     # far off and 'ok': one round says both, and asks for a reason (before: 'no reason' first, 'far off' after)
     "far off, no reason": ({"D6": 90000, "E6": "统计公报", "H6": "ok"},
-                           "H6: 确认: 90,000是上一个值23,000（2021年，方案所列）的3.9倍；'ok' 不是理由：如90,000 "
+                           "H6: 确认: 90,000是上一个值23,000（2021年，方案所列）的3.9倍；'ok' 不是理由：如90,000"
                            "无误，请用文字说明原因（例如：统计口径调整，见公报注释）",
                            "H6: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
                            "'ok' is no reason: if 90,000 is right, say in "
@@ -151,7 +151,7 @@ CASES = {
     "the same year twice": ({"D12": 3.1, "E12": "园区年报", "A35": 4, "B35": "national", "C35": YEAR, "D35": 3.2,
                              "E35": "园区年报"},  # a row added below the template's, repeating row 12
                             # two values for the year (3.1, 3.2): both rows named, with their values
-                            "C35: 年份: 指标4（国家级）：2023年在本文件中填写了两个不同的数值：单元格 数据报送!D12 为 "
+                            "C35: 年份: 指标4（国家级）：2023年在本文件中填写了两个不同的数值：单元格 数据报送!D12 为"
                             "3.1，单元格 数据报送!D35 为3.2：请核对后保留数值正确的一行，删去另一行",
                             "C35: Year: indicator 4 national year 2023 is given twice in this file with different "
                             "values: 3.1 at 'Data entry'!D12, 3.2 at 'Data entry'!D35: keep the row with the right "

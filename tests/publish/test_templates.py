@@ -1070,7 +1070,7 @@ def test_a_note_of_no_value_is_not_logged_as_no_value_where_another_file_gives_o
     quality = pd.read_csv(processed / "weihai" / "data_quality.csv", encoding="utf-8-sig", keep_default_na=False)
     noted = quality[quality["issue"] == "no_value_note"]
     assert noted[["source_line", "detail_zh", "detail_en"]].values.tolist() == [[
-        listed, f"报送部门说明2024年暂无数值：{NOT_YET}；但已从2025年统计公报（2025-bulletin.csv）读入 "
+        listed, f"报送部门说明2024年暂无数值：{NOT_YET}；但已从2025年统计公报（2025-bulletin.csv）读入"
         "2024年的数值3.2%",
         f"The department notes no value for 2024 yet: {NOT_YET} (original, untranslated); but 3.2% for 2024 was read "
         "from Bulletin 2025 (2025-bulletin.csv)"]]

@@ -339,7 +339,7 @@ def test_a_faster_rise_in_the_plan_period_than_the_pace_rated_is_said_at_the_mid
     # / 2 = +2.4 (from 41.5: +0.87); 20 (2.8 − 1.9) / 2 = +0.45 (from 2.07: +0.24)
     assert cards.plan_period_turn(zh, zh.series_row(19)) == (
         "方案实施期内上升快于自基础值以来：由方案实施期前一年2021年的2.7%（低于2020年基础值3.1%）升至2023年的"
-        " 3.2%，"
+        "3.2%，"
         "年均+0.25个百分点；上列年均增长和评估结论自该基础值起算。")
     assert cards.plan_period_turn(en, en.series_row(19)) == (
         "Rose faster over the plan period than since the baseline: from 2.7% in 2021 (the year before the plan "
@@ -523,7 +523,8 @@ def test_a_target_met_already_reads_whole_under_the_status_on_a_phone(example_ta
 
     for number in ("7", "9", "13"):
         assert met in phone(number) and not any(label in text for text in phone(number))
-    assert any(text.startswith(growth + " +") for text in phone("2"))
+    # a number joined to its Chinese label (2024年需增长+0.19个百分点), as a word is not
+    assert any(text.startswith(growth + {"zh": "+", "en": " +"}[language]) for text in phone("2"))
 
 
 def test_a_final_evaluation_leaves_out_the_needed_per_year_column(example, example_tables):
@@ -557,7 +558,8 @@ def test_a_phone_labels_each_rows_need_by_its_kind(example_tables, language, gro
     held = {"zh": "须不低于", "en": "at least"}[language]
     assert [line for line in phone("17") if held in line][0].startswith(level.replace("\u00a0", " ") + " ")
     assert [line for line in phone("18") if held in line][0].startswith(level.replace("\u00a0", " ") + " ")
-    assert any(line.startswith(growth.replace("\u00a0", " ") + " +0.19") for line in phone("2"))
+    assert any(line.startswith(growth.replace("\u00a0", " ") + {"zh": "+0.19", "en": " +0.19"}[language])
+               for line in phone("2"))
 
 
 def test_a_final_evaluation_explains_no_stage_target_rule(example, example_tables):
@@ -792,7 +794,8 @@ def test_a_phone_reads_each_gap_under_its_status(example_tables):
             if unmarked(cells[5]) in ("", "—"):  # the gap column (the number is the row's first cell)
                 assert phone == []
             else:
-                assert len(phone) == 1 and unmarked(phone[0]).startswith(f"{word} ")
+                # the gap joined to its Chinese label, a number (差距20家), an English one spaced (Gap 20)
+                assert len(phone) == 1 and unmarked(phone[0]).startswith({"zh": word, "en": f"{word} "}[language])
                 lines.setdefault(language, {})[number] = unmarked(phone[0])
     # by hand, at the final evaluation: R&D intensity 2.7 % against 2.8 %; high-tech enterprises 1,580 against 1,600
     # (the English name says the unit, as for the values beside it: "20 enterprises" overflowed the narrow column)

@@ -149,7 +149,7 @@ def test_what_if_says_the_rate_as_given_not_rounded_as_a_computed_pace(example_t
     # a rank's places: 0.05 (the default growth_rate) was said "0.1 places"; 19 + 0.05 n never reaches the top 18
     national = load_report("data/processed/national-12th-fyp", 2013, "zh")
     assert what_if(national, national.series_row(1), 0.05)[0] == (
-        "从2013年的 第19位 起，按每年后退0.05位，2015年目标 前18位 在50年内无法达到。")
+        "从2013年的第19位起，按每年后退0.05位，2015年目标前18位在50年内无法达到。")
 
 
 def test_what_if_without_a_rate_moves_a_rank_by_whole_places(example_tables, project_tmp):
@@ -179,7 +179,7 @@ def test_what_if_without_a_rate_moves_a_rank_by_whole_places(example_tables, pro
                                            "indicator_id": 1, "language": "zh"}, progress_bar=False)
     printed = "".join("".join(out.get("text", "")) for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
                       for out in cell.get("outputs", []))
-    assert "从2010年的 第21位 起，按每年前进1位，2015年目标 前18位 于2013年达到。\n" in printed
+    assert "从2010年的第21位起，按每年前进1位，2015年目标前18位于2013年达到。\n" in printed
     assert "0.05位" not in printed
 
 
@@ -187,6 +187,6 @@ def test_what_if_a_rank_holds_its_place(example_tables):
     # growth_rate 0 for a rank read "moving no change in place"; No. 19 held never reaches the top 18
     for language, expected in (("en", "From No. 19 in 2013, holding its place, the 2015 target top 18 is not met "
                                       "within 50 years."),
-                               ("zh", "从2013年的 第19位 起，位次保持不变，2015年目标 前18位 在50年内无法达到。")):
+                               ("zh", "从2013年的第19位起，位次保持不变，2015年目标前18位在50年内无法达到。")):
         national = load_report("data/processed/national-12th-fyp", 2013, language)
         assert what_if(national, national.series_row(1), 0)[0] == expected

@@ -280,7 +280,7 @@ def test_a_baseline_a_published_value_revises_is_marked_in_its_cell(workbook):
     revised = personnel[names[9]]
     assert revised.value == 23150 and revised.comment is not None
     assert revised.comment.text == {
-        "zh": "据示例统计公报 2023（虚构），2021年为23,150人，方案印作 23,000人；"
+        "zh": "据示例统计公报 2023（虚构），2021年为23,150人，方案印作23,000人；"
               "凡用到2021年数值之处均以公布值代替方案所列数值",
         "en": "Example bulletin 2023 (fictional) gives 23,150 for 2021; the plan printed 23,000. The published value "
               "replaces the printed one wherever the 2021 value is used."}[language]

@@ -1455,7 +1455,7 @@ def test_a_revised_plan_value_is_counted_in_words(example_tables):
     for language, expected in (
             ("en", "One value the plan printed has since been revised by published data; the assessment uses the "
                    "published value: R&D personnel 2021, printed 23,000 in the plan, published as 23,150."),
-            ("zh", "方案所列数值中有1个被后来公布的数据修订，评估以公布值为准：研发人员数2021年，方案印作 23,000人，"
+            ("zh", "方案所列数值中有1个被后来公布的数据修订，评估以公布值为准：研发人员数2021年，方案印作23,000人，"
                    "公布值为23,150人。")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
         assert expected in [p for p in paragraphs if isinstance(p, str)], language
