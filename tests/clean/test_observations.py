@@ -658,8 +658,8 @@ def test_a_tab_copied_with_a_value_changed_is_told_once_and_its_cells_mistakes_a
         "'Data entry'!D4: value: '2.5%' is not a number (did you mean 2.5? leave out the % sign and write the number "
         "alone, in the indicator's own unit, which a data-entry workbook lists beside the row)"]),
     ("zh", "数据报送", ["编号", "序列", "年份", "数值", "数据来源"], [
-        "数据报送!D4: 数值: 第 4 行被隐藏，但填有数值，核对表格的人看不到：请取消隐藏该行，或将其删除",
-        "数据报送!D4: 数值: '2.5%' 不是数字（是否应为 2.5？请去掉“%”，只写数字，按该指标本身的单位计："
+        "数据报送!D4: 数值: 第4行被隐藏，但填有数值，核对表格的人看不到：请取消隐藏该行，或将其删除",
+        "数据报送!D4: 数值: '2.5%' 不是数字（是否应为2.5？请去掉“%”，只写数字，按该指标本身的单位计："
         "报送表在该行右侧列出了单位）"]),
 ])
 def test_a_hidden_row_hides_none_of_its_cells_mistakes(tmp_path, weihai, language, sheet, labels, expected):

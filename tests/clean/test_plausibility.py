@@ -162,7 +162,7 @@ def test_an_outlier_is_refused_with_the_previous_value_and_how_to_confirm(tmp_pa
      "if 15,800 is right, add a column headed confirm at the end of the header and give the reason in this row's "
      "cell of it"),
     ("编号,序列,年份,数值,数据来源\n",
-     "数值: 15,800 是上一个值 1,049（2021年，方案所列）的 15.1 倍（单位是否不同？）；如15,800无误，"
+     "数值: 15,800是上一个值1,049（2021年，方案所列）的15.1倍（单位是否不同？）；如15,800无误，"
      "请在表头末尾添加“确认”列，并在该行的此列说明理由"),
 ])
 def test_an_outlier_in_a_file_without_a_confirm_column_is_told_to_add_it(tmp_path, weihai, clean, header, told):
