@@ -247,9 +247,11 @@ FULL_WIDTH = "\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”"
 NUMBER_SPACE = re.compile(rf"[{FULL_WIDTH}] +[+\-−]?\d|(?<![A-Za-z_])(?<![A-Za-z_][\-.+=])(?<![A-Za-z] )(?<!\d-)"
                           rf"(?<![\d.,])\d(?:[\d,.]*\d)?%? +[{FULL_WIDTH}]")
 #: A field that always holds a number, written with a space beside a Chinese character ("共 {count} 个", "第 {row} 行";
-#: not a year, which a mistake may quote as typed).
+#: not a year, which a mistake may quote as typed), or one its unit or measure word follows, which holds a number
+#: there ("已发布的 {year}年", "增长 {promised}%", "第 {column}列"; not a column's letter: "{letter} 列").
 NUMBER_FIELD_SPACE = re.compile(rf"[{FULL_WIDTH}] +\{{(?:count|n|total|line|row|n_indicators)[:}}]|"
-                                rf"\{{(?:count|n|total|line|row|n_indicators)(?::[^{{}}]*)?\}}%? +[{FULL_WIDTH}]")
+                                rf"\{{(?:count|n|total|line|row|n_indicators)(?::[^{{}}]*)?\}}%? +[{FULL_WIDTH}]|"
+                                rf"[{FULL_WIDTH}] +\{{\w+(?::[^{{}}]*)?\}}(?:%|年(?!份)|个|项|倍|次(?!要))")
 
 
 class _Number:
@@ -293,6 +295,9 @@ def test_a_chinese_sentence_joins_its_numbers_to_their_words():
         "万元GDP能耗下降率2023年为4.6%")
     assert _tight("{id} {name}：", {"id": "1.1", "name": "创新布局"}) == "1.1 创新布局："  # a number and its name
     assert _tight("文件 {file} 有误", {"file": "v2"}) == "文件 v2 有误"  # a Latin word ending in a digit
+    # a file's name that opens with its year is no number: its spaces kept, as any name's
+    assert _tight("与 {file} 相同", {"file": "2023-市科技局 - 副本.xlsx"}) == "与 2023-市科技局 - 副本.xlsx 相同"
+    assert _tight("如 {date} 或", {"date": "2011-09-28"}) == "如2011-09-28或"  # a date is a number
     assert _tight("是否应为 {plain}？", {"plain": "−2.5"}) == "是否应为−2.5？"
 
 

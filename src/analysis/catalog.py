@@ -214,9 +214,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUANTITY = re.compile(r"[+\-−]?\d[\d,.]*(?:[—–-]\d[\d,.]*)?\S*[\u4e00-\u9fff]")
 #: A Chinese character or full-width punctuation (，：（）“”): no space between it and a number.
 _FULL_WIDTH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
-#: A field's text that opens with a number (2030, −0.3, 4.6%), and one that ends in a number (4.6%, 2030), not a
-#: Latin word's (UTF-8, v2).
-_OPENS_NUMBER = re.compile(r"[+\-−]?\d(?![\d,.]*[A-Za-z_])")  # not a hash (59d9e2…)
+#: A field's text that opens with a number (2030, −0.3, 4.6%, 2011-09-28), and one that ends in a number (4.6%, 2030),
+#: not a Latin word's (UTF-8, v2) nor a name's (a hash 59d9e2…, a file 2023-市科技局.xlsx).
+_OPENS_NUMBER = re.compile(r"[+\-−]?\d(?![\d,.]*(?:[A-Za-z_]|-\D))")
 _ENDS_NUMBER = re.compile(r"(?<![A-Za-z_\d.,])(?<![A-Za-z_][\-.+])[+\-−]?\d(?:[\d,.]*\d)?%?$")  # not target_2024
 
 

@@ -768,9 +768,11 @@ def _field_label(rows: FileRows, words: Catalog):
 
 
 def _line_name(where: int | str, words: Catalog) -> str:
-    """A CSV file's line (``line 3``, 第 3 行) or a workbook's cell (``数据报送!C5``, 单元格 数据报送!C5), in ``words``'
+    """A CSV file's line (``line 3``, 第3行) or a workbook's cell (``数据报送!C5``, 单元格 数据报送!C5), in ``words``'
     language."""
-    return words.text("entry_errors.line" if isinstance(where, int) else "entry_errors.cell", line=where)
+    if isinstance(where, int):
+        return words.text("entry_errors.line", line=where)
+    return words.text("entry_errors.cell", cell=where)
 
 
 def _named(record: dict, words: Catalog | None = None) -> str:
