@@ -303,10 +303,11 @@ def test_the_plans_own_status_words_are_counted_by_indicator(project_tmp):
     tables = build_tables(load_plan(folder), "eurostat")
     context = year_context(tables, "zh", 2022)
     sentence = next(t for t in block_texts(self_evaluation_blocks(context)) if t.startswith("按规划评估表述计"))
-    # one list, its items parted by 、 (提前实现 6 项、快于预期 7 项、…)
-    counts = dict(part.rsplit(" ", 2)[:2] for part in sentence.split("：", 1)[1].rstrip("。").split("、"))
+    # one list, its items parted by 、 (提前实现6项、快于预期7项、…)
+    counts = dict(re.fullmatch(r"(\D+?)(\d+)项", part).groups()
+                  for part in sentence.split("：", 1)[1].rstrip("。").split("、"))
     assert "相对滞后" in counts and "快于预期" in counts
-    total = int(sentence.split(" 项定量指标中")[0].split("，")[1])
+    total = int(sentence.split("项定量指标中")[0].split("，")[1])
     assert sum(int(n) for n in counts.values()) == total
 
 

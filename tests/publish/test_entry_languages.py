@@ -346,7 +346,7 @@ def test_a_row_deleted_or_moved_keeps_its_reference_cells_checked(science, clean
     sheet = book.worksheets[0]
     sheet["S6"] = 999  # a target of the row that moved up from 7 to 6
     book.save(path)
-    told = r"数据报送!S6: 这一单元格是模板列出的参考信息.*被改动过：原为 [0-9.]+，现为 '999'；"  # S6 named once
+    told = r"数据报送!S6: 这一单元格是模板列出的参考信息.*被改动过：原为[0-9.]+，现为 '999'；"  # S6 named once
     with pytest.raises(InputError, match=told):
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
 

@@ -59,7 +59,7 @@ def test_a_year_changed_to_one_the_workbook_lists_no_row_of_is_told_at_its_cell_
     assert code == 2
     assert _errors(capsys) == [
         f"error: {name}:数据报送!D5: 数值: '约两万' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
-        f"error: {name}:数据报送!C12: 年份: 年份为 {typed}，但这一行是本工作簿为2023年列出的；"
+        f"error: {name}:数据报送!C12: 年份: 年份为{typed}，但这一行是本工作簿为2023年列出的；"
         "锁定的单元格被改动了：请改回2023"]
 
 
@@ -160,13 +160,14 @@ def test_a_column_inserted_among_the_reference_columns_is_told_once_at_its_heade
 
 
 #: The science bureau's reference columns as the template writes them: L the indicator's name, M its series (同 B
-#: 列), N the unit, O the latest value known, P its year, Q the value on file, R and S the targets, T the range.
-DELETED = {"zh": "模板的参考列{letter}列（第{row}行原为 {was}）被删除，其右侧各列都左移了一列：请撤销删除，"
+#: 列), N the unit, O the latest value known, P its year, Q the value on file, R and S the targets, T the range. What a
+#: deleted one held follows 原为 with a space where it is a word, none where it is a number (原为 人, 原为2021).
+DELETED = {"zh": "模板的参考列 {letter} 列（第{row}行原为{was}）被删除，其右侧各列都左移了一列：请撤销删除，"
                  "或从模板重新复制这一列（参考列不会被读取，已填写的数值不受影响）",
            "en": "the template's reference column {letter} (row {row} held {was}) was deleted, and the columns right "
                  "of it moved one to the left: undo the deletion, or copy that column back from the template "
                  "(reference columns are not read; the values typed stay)"}
-INSERTED = {"zh": "模板的参考列中插入了一列（{letter}列），其右侧各列都右移了一列：请删除这一列"
+INSERTED = {"zh": "模板的参考列中插入了一列（{letter} 列），其右侧各列都右移了一列：请删除这一列"
                   "（参考列不会被读取，已填写的数值不受影响）",
             "en": "a column ({letter}) was inserted among the template's reference columns, and the columns right of "
                   "it moved one to the right: delete that column (reference columns are not read; the values typed "
@@ -176,11 +177,11 @@ INSERTED = {"zh": "模板的参考列中插入了一列（{letter}列），其�
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize(("columns", "told"), [
     # the unit (N) and the latest value's year (P), apart: P deleted first, then N (side by side: the next test)
-    ((16, 14), [("N", DELETED, {"zh": "5", "en": "5"}, {"zh": "人", "en": "people"}),
+    ((16, 14), [("N", DELETED, {"zh": "5", "en": "5"}, {"zh": " 人", "en": "people"}),
                 ("P", DELETED, {"zh": "5", "en": "5"}, {"zh": "2021", "en": "2021"})]),
     # the name alone: the series now stands in its column, the agricultural parks' national row 15 reads 国家级
     # there, no name of another indicator's (before, that row was told its indicator's name changed)
-    ((12,), [("L", DELETED, {"zh": "5", "en": "5"}, {"zh": "研发人员数（人）", "en": "R&D personnel"})]),
+    ((12,), [("L", DELETED, {"zh": "5", "en": "5"}, {"zh": " 研发人员数（人）", "en": "R&D personnel"})]),
 ])
 def test_reference_columns_deleted_or_inserted_are_each_told_once_at_their_header_cells(
         weihai_in_project, project_tmp, capsys, language, columns, told):

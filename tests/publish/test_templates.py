@@ -859,7 +859,7 @@ def test_a_rank_and_a_count_after_a_zero_are_asked_for_without_an_upper_bound_of
     from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
 
     data = monitoring_data(load_plan(NATIONAL_DIR), NATIONAL_PUBLISHED)
-    for language, shown in (("en", "1 or more"), ("zh", "1 及以上")):
+    for language, shown in (("en", "1 or more"), ("zh", "1及以上")):
         [workbook] = entry_workbooks(data.indicators, data.values, 2012, catalog(language), "national-12th-fyp")
         path = project_tmp / f"national-{language}.xlsx"
         path.write_bytes(entry_workbook_bytes(workbook, datetime.date(2026, 1, 1)))
@@ -871,7 +871,7 @@ def test_a_rank_and_a_count_after_a_zero_are_asked_for_without_an_upper_bound_of
         assert shown in validation.prompt and shown not in validation.error  # said once: in the prompt beside it
     # a count counted from 0 (new platforms since the base year): no ratio to a zero, so no upper bound to show
     platforms = EntrySeries(8, "", "新增省级以上研发平台", "", "家", 0.0, 2020, {}, 0.0, 1e15)
-    assert _range_text(catalog("zh"), platforms) == "0 及以上" and _range_text(catalog("en"), platforms) == "0 or more"
+    assert _range_text(catalog("zh"), platforms) == "0及以上" and _range_text(catalog("en"), platforms) == "0 or more"
 
 
 def test_a_level_to_hold_and_a_ranks_place_are_shown_as_the_plan_sets_them(templates, project_tmp):

@@ -650,9 +650,9 @@ def test_a_card_says_the_years_a_level_missed_once(example_tables, language, mis
     numbers = cards.card_numbers(mid, mid.series_row(18))
     assert dict(numbers)[mid.words.count_text("card.missed", 1)] == missed  # one year missed: "Year missed"
     [need] = [value for label, value in numbers if label in ("Needed in\u00a02024", "2024年")]
-    assert need.replace("at least ", "≥").replace("不低于 ", "≥").replace("须", "") == needed
+    assert need.replace("at least ", "≥").replace("不低于", "≥").replace("须", "") == needed
     [row] = [row for row in scorecard_rows(mid) if row.indicator_id == "18"]
-    assert row.pace.replace("at least ", "≥").replace("不低于 ", "≥").replace("须", "") == scorecard
+    assert row.pace.replace("at least ", "≥").replace("不低于", "≥").replace("须", "") == scorecard
 
 
 @pytest.mark.parametrize(("language", "latest", "target", "gap", "note"), [
@@ -1030,7 +1030,7 @@ def test_the_overview_charts_alt_texts_take_the_languages_colon(example_tables):
     for alt in (alts[0], alts[1], alts[3]):
         counts = alt.split("。", 1)[1]
         assert counts.startswith("定量指标23项：") and counts.endswith("定性指标3项尚未评价"), alt
-        assert sum(int(n) for n in re.findall(r"(\d+) 项(?!：|尚)", counts)) == 23, alt
+        assert sum(int(n) for n in re.findall(r"(\d+)项(?!：|尚)", counts)) == 23, alt
     assert "。" not in alts[2]
 
 

@@ -89,7 +89,7 @@ def test_a_plan_text_missing_in_the_reports_language_is_told_in_it(tables, langu
     ("en", 2.5, "", "indicator_id: no indicator 2.5; the plan has 1, 2, 3, "),
     ("zh", 2, "national", "series: 指标2不分序列（series 填写了 'national'）：series 请留空"),
     ("en", 2, "national", "series: indicator 2 has one series only: leave series empty ('national' given)"),
-    ("zh", 4, "", "series: 指标4 分为多个序列：请将 series 设为 national 或 provincial"),
+    ("zh", 4, "", "series: 指标4分为多个序列：请将 series 设为 national 或 provincial"),
     ("en", 4, "", "series: indicator 4 has several series: set series to national or provincial"),
     ("en", 4, "city", "series: indicator 4 has no series 'city'; set series to national or provincial"),
     ("zh", 4, "市级", "series: 指标4没有序列 '市级'：请将 series 设为 national 或 provincial"),

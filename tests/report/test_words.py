@@ -569,7 +569,7 @@ def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
             # the scheme by its name; sentences run on without the space a line break of the source would leave
             # the rule first, the scheme it follows after it; sentences run on without the space a line break of the
             # source would leave
-            assert "**分档**：R ≥ 0.95 进度正常" in note and "偏离目标（分档标准参照欧盟统计局 Eurostat）。" in note
+            assert "**分档**：R ≥ 0.95进度正常" in note and "偏离目标（分档标准参照欧盟统计局 Eurostat）。" in note
             assert "。 " not in note and "。\n  " not in note
             # a submission states each rule plainly, a foreign statistical office only as what it follows, after it
             for office in ("德国联邦统计局", "联合国统计司", "联合国亚太经社会", "欧盟统计局"):
@@ -1566,7 +1566,7 @@ def test_a_rank_whose_target_year_has_come_without_its_value_says_what_its_last_
     zh, en = catalog("zh"), catalog("en")
     [rank] = context("zh", [row], 2025).joined().itertuples()
     assert words.status_note(rank, zh) == ("进展判断，非最终判定；按2023年位次推算，2025年难以达到目标；"
-                                           "最新值为 2023年，2024—2025年无数据")
+                                           "最新值为2023年，2024—2025年无数据")
     assert words.status_note(rank, en) == ("a progress verdict, not final; from the 2023 rank, the 2025 target looks "
                                            "out of reach; latest value 2023; no value for 2024–2025")
 
@@ -1708,8 +1708,8 @@ def test_a_plan_typed_from_a_press_quote_calls_its_values_quoted_never_printed()
     expected = {"en": "One value quoted from the plan has since been revised by later data; the assessment uses the "
                       "revised value: R&D intensity 2010, 1.75% in the plan as quoted, first released as 1.76%, "
                       "revised to 1.84% (secondary source: ",
-                "zh": "据引述的规划数值中有 1 个被后来的数据修订，评估以修订后的数值为准：研发投入强度 2010年，"
-                      "规划引述值 1.75%，初次发布为 1.76%，修订为 1.84%（二手来源："}
+                "zh": "据引述的规划数值中有1个被后来的数据修订，评估以修订后的数值为准：研发投入强度2010年，"
+                      "规划引述值1.75%，初次发布为1.76%，修订为1.84%（二手来源："}
     for language, opening in expected.items():
         said = words._revisions(load_report(national, 2015, language))
         assert said.startswith(opening), said
