@@ -1810,3 +1810,17 @@ def test_a_sentence_of_the_word_draft_runs_on_without_a_line_break(example_table
     assert len(holding) == 1
     between = re.search(item.format(4) + r"\D.*" + item.format(21), holding[0], re.S)[0]
     assert "\n" not in between
+
+
+def test_the_submissions_table_joins_a_series_to_its_indicators_number_as_its_language_does():
+    """The table of materials owed named "指标4 省级" where every other Chinese text reads 指标4省级 (no space between
+    a number and the Chinese word after it); English keeps its space (4 provincial)."""
+    from types import SimpleNamespace
+
+    from analysis.catalog import catalog
+    from analysis.report.self_evaluation import _series_id
+
+    provincial = SimpleNamespace(indicator_id="4", series="provincial")
+    assert _series_id(provincial, catalog("zh")) == "4省级"
+    assert _series_id(provincial, catalog("en")) == "4 provincial"
+    assert _series_id(SimpleNamespace(indicator_id="21", series=""), catalog("zh")) == "21"

@@ -634,7 +634,7 @@ def test_the_final_lists_targets_missed_and_data_missing_not_warnings(example_ta
                                                                        *badges.values()))
     # the qualitative 22–24: the example sends no department's rating, so none is assessed yet (22 and 24 the Science
     # and Technology Bureau's, 23 the Organization Department's): named as still to be supplied
-    assert {"zh": "共11个：未完成9个、数据缺失2个。待补充的数据：市科技局：指标4 省级缺2023—2024年数据，"
+    assert {"zh": "共11个：未完成9个、数据缺失2个。待补充的数据：市科技局：指标4省级缺2023—2024年数据，"
                   "指标22、24尚未评价；市税务局：指标21缺2024年数据；市委组织部：指标23尚未评价。",
             "en": "11 series: 9 with the target missed, 2 with data missing. Data still to be supplied: Municipal "
                   "Science and Technology Bureau: indicator 4 provincial for 2023–2024, indicators 22 and 24 not "

@@ -13,6 +13,7 @@ is built once as blocks (:class:`Block`) and written as HTML (and printed to PDF
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -951,7 +952,8 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
                            if r.reasons or r.progress}
         missing = [words.text("self_evaluation.submissions.task", id=t) for t in items["tasks"] if t not in sent_tasks]
         missing += [words.text("self_evaluation.submissions.indicator", id=i) for i in sorted(
-                    items["indicators"], key=lambda i: (int(i.split(" ", 1)[0]), i)) if i not in sent_indicators]
+                    items["indicators"], key=lambda i: (int(re.match(r"\d+", i).group()), i))
+                    if i not in sent_indicators]
         # the workbooks it returned: those its words came from, and those whose values for the year it leads were
         # read (a workbook of values whose words sheet is empty was still received)
         files = sorted({source.split(":")[0] for source in own["source"]}
@@ -991,8 +993,10 @@ def _own_year(value, headed: int | None, words) -> str:
 
 
 def _series_id(row, words) -> str:
-    """"4 省级": an indicator series as the submissions table names it."""
-    return f"{row.indicator_id} {series_label(row.series, words)}".strip()
+    """"4省级", "4 provincial": an indicator series as the submissions table names it, its series joined to its number
+    as the language joins them (``summary.currency_series``)."""
+    return str(row.indicator_id) + (words.text("summary.currency_series", series=series_label(row.series, words))
+                                     if row.series else "")
 
 
 def _outline_number(number: int, words) -> str:
