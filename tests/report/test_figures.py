@@ -629,10 +629,10 @@ CATEGORY_NOTES = {"en": "By indicator; for {ids}, the worse of the national and 
                   "zh": "按指标计；指标{ids}取国家级、省级序列中较差者"}
 ONE_WITH_DATA = {"en": "By indicator; for 4, the worse of the national and provincial series; for 5, the provincial "
                        "series, the only one with data",
-                 "zh": "按指标计；指标4 取国家级、省级序列中较差者；指标5 取省级序列（仅此序列有数据）"}
+                 "zh": "按指标计；指标4取国家级、省级序列中较差者；指标5取省级序列（仅此序列有数据）"}
 NONE_WITH_DATA = {"en": "By indicator; for 4, the worse of the national and provincial series; for 5, no series has "
                         "data yet",
-                  "zh": "按指标计；指标4 取国家级、省级序列中较差者；指标5 各序列均尚无数据"}
+                  "zh": "按指标计；指标4取国家级、省级序列中较差者；指标5各序列均尚无数据"}
 
 
 @pytest.mark.parametrize(("language", "ids"), [("en", ("4 and 5", "4")), ("zh", ("4、5", "4"))])
