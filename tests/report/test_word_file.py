@@ -1761,5 +1761,5 @@ def test_running_texts_amounts_are_kept_whole_as_the_tables_keep_them():
     nbsp = "\u00a0"
     assert out == (f"raised (150{nbsp}more), (1{nbsp}incubator short); 7{nbsp}amber, "
                    f"17.3{nbsp}per{nbsp}10,000{nbsp}people in 2023 the")
-    chinese = "与2022\u2060年相比，\u200b4\u2060\u202f\u2060个序列"
+    chinese = "与2022\u2060年相比，\u200b4\u2060个序列"  # no space beside the number, as the catalog writes none
     assert kept_whole("与2022年相比，4个序列", body_pieces()) == chinese
