@@ -683,7 +683,7 @@ def test_a_final_names_the_series_without_data_as_data_missing_as_the_report_doe
     for language, status, said in (
             ("zh", "数据不足（数据缺失，待补充）",
              "目标年份已到，5个指标序列尚无可作最终判定的数据，为“数据缺失”。"
-             "待补充的数据：指标 4、6、7、8、9无可作判断的数据。"),
+             "待补充的数据：指标4、6、7、8、9无可作判断的数据。"),
             ("en", "Insufficient data (data missing, to be supplied)",
              "The target year has come: 5 series have no data for a final verdict yet (“Data missing”). Data still "
              "to be supplied: indicators 4, 6, 7, 8 and 9 with no data to judge by.")):
@@ -1581,10 +1581,10 @@ def test_a_mid_term_series_without_its_stage_years_value_is_given_the_need_of_th
 
 
 def test_an_item_of_a_paragraph_is_kept_whole_in_the_word_draft(example_tables):
-    """An item a paragraph names (指标 4 的省级序列尚缺 2024年数据, in the progress verdicts' list) is one piece in
-    Word, as in a cell: LibreOffice printed 指标 at a page's foot and 4 的省级序列 on the next. A department's name in
+    """An item a paragraph names (指标4的省级序列尚缺2024年数据, in the progress verdicts' list) is one piece in
+    Word, as in a cell: LibreOffice printed 指标 at a page's foot and 4的省级序列 on the next. A department's name in
     a paragraph still breaks (a justified line would be spaced out for it); the item's words carry no joiner, so that
-    Find finds 指标 as typed."""
+    Find finds 指标 as typed: a word joiner stands only where the word meets its number and the number its series."""
     from analysis.report.self_evaluation_files import _inlines
     from tests.conftest import relative
 
@@ -1592,8 +1592,12 @@ def test_an_item_of_a_paragraph_is_kept_whole_in_the_word_draft(example_tables):
     text = "2项仅有进展判断（指标4的省级序列尚缺2024年数据、指标12尚缺2024年数据），市科技局报送"
     inlines = _inlines(context, [text], body=True)
     printed = "".join(inline["c"] if inline["t"] == "Str" else " " for inline in inlines)
-    assert "（指标\u2060\u202f\u20604 的" in printed and "、指标\u2060\u202f\u206012 尚缺" in printed
+    assert "（指标\u20604的" in printed and "、指标\u206012尚缺" in printed
     assert "市科技局" in printed
+    # with its series (指标4省级): the number joined to the series too, the series' characters as typed
+    printed = "".join(inline["c"] if inline["t"] == "Str" else " "
+                      for inline in _inlines(context, ["市科技局：指标4省级缺2023—2024年数据"], body=True))
+    assert "：指标\u20604\u2060省级缺" in printed
 
 
 def test_a_sign_the_table_adds_to_a_bare_target_is_said_under_it(example_tables):

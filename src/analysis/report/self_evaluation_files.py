@@ -59,6 +59,7 @@ from .line_breaks import columns as letters
 from .ooxml import put, serialize, w
 from .pandoc_ast import (
     PANDOC_API,
+    WORD_JOINER,
     Label,
     body_pieces,
     cell,
@@ -129,22 +130,26 @@ def _whole_pattern(context: ReportContext, word: bool = False) -> re.Pattern:
 
 @functools.cache
 def _items(language: str) -> list[str]:
-    """The patterns of the submissions table's items as they stand in text (任务 4.1, 指标 4 省级, task 4.1): a task's
-    or an indicator's word with its number, and an indicator's series after it."""
+    """The patterns of the submissions table's items as they stand in text (任务4.1, 指标4省级, task 4.1): a task's
+    or an indicator's word with its number, and an indicator's series after it, with a space between them or none
+    as the language writes them."""
     words = catalog(language)
     items = []
-    # an indicator's series after its number (指标 4 省级, indicator 5 provincial): one item, never 指标 4 | 省级
+    # an indicator's series after its number (指标4省级, indicator 5 provincial): one item, never 指标4 | 省级
     series = "|".join(re.escape(label) for label in sorted(words["series"].values(), key=len, reverse=True))
     for key in ("task", "indicator"):
         head, _, tail = words[f"self_evaluation.submissions.{key}"].partition("{id}")
-        # standing as an item (、指标 4), never the end of a word of running text (确定指标 26 项, 定性指标 3 项)
-        items.append(rf"(?<![{HAN}A-Za-z]){re.escape(head)}\d+(?:\.\d+)?(?: (?:{series}))?{re.escape(tail)}")
+        # standing as an item (、指标4), never the end of a word of running text (确定指标26项, 定性指标3项)
+        items.append(rf"(?<![{HAN}A-Za-z]){re.escape(head)}\d+(?:\.\d+)?(?: ?(?:{series}))?{re.escape(tail)}")
     return items
 
 
 #: A space inside an item with a character either side (指标 4 省级), which :func:`~.pandoc_ast.joined` joins as it
 #: joins it beside them: a narrow no-break space between word joiners beside Chinese, else a no-break space.
 SPACE_IN_ITEM = re.compile(r"(?<=(\S)) (?=(\S))")
+#: Where an item's Chinese word meets its number with no space between them, or its number the series after it
+#: (指标4省级): a word joiner there, as Word and LibreOffice break a line between a Chinese character and a digit.
+NUMBER_IN_ITEM = re.compile(rf"(?<=[{HAN}])(?=\d)|(?<=\d)(?=[{HAN}])")
 
 
 @functools.cache
@@ -311,10 +316,11 @@ def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool
         if kind == "whole" and _an_item(context.language).fullmatch(text):
             out += _on_one_line(out, text, room)
         if kind == "whole" and body and _an_item(context.language).fullmatch(text):
-            # an item of a paragraph whole too (指标 4, never 指标 | 4 的省级序列 over a page's foot), by its spaces
-            # joined only: Find finds its words as typed; a department's name breaks there, as a justified line of
-            # Chinese would be spaced out for it
-            out += inlines(SPACE_IN_ITEM.sub(lambda space: joined(f"{space[1]} {space[2]}")[1:-1], text))
+            # an item of a paragraph whole too (指标4, never 指标 | 4的省级序列 over a page's foot), joined only by its
+            # spaces and where its word meets its number: Find finds its words as typed; a department's name breaks
+            # there, as a justified line of Chinese would be spaced out for it
+            text = SPACE_IN_ITEM.sub(lambda space: joined(f"{space[1]} {space[2]}")[1:-1], text)
+            out += inlines(NUMBER_IN_ITEM.sub(WORD_JOINER, text))
         elif kind == "whole" and not body:
             out += inlines(joined(text))
         else:
