@@ -181,7 +181,17 @@ def kept_whole(text: str, pieces: re.Pattern | None = None) -> str:
     def join(match: re.Match) -> str:
         # a Chinese label as typed (Find finds it): a cell that holds it alone is set not to wrap, and in running text
         # it is joined where a line is likely to end inside it (:func:`~.word_file.labels_at_line_ends`)
-        return match.group() if match.group() in chinese_labels() else joined(match.group())
+        if match.group() in chinese_labels():
+            return match.group()
+        piece = joined(match.group())
+        # a piece of Latin text with spaces (0.0 ≤ R < 0.6) right before a Chinese character (进展不足, written with no
+        # space between them): held as one beside Chinese is, by narrow no-break spaces between word joiners, and a
+        # line may break after it; LibreOffice broke it at a no-break space (0.0 ≤ R | < 0.6)
+        after = match.string[match.end():match.end() + 1]
+        if "\u00a0" in piece and re.match(f"[{HAN}]", after):
+            spaced = re.sub(f"[ {NO_BREAK_SPACES}]", NARROW_NO_BREAK_SPACE, match.group())
+            return JOINS.sub(WORD_JOINER, spaced) + ZERO_WIDTH_SPACE
+        return piece
 
     return BREAK_AFTER.sub(ZERO_WIDTH_SPACE, pieces.sub(join, text))
 
