@@ -867,7 +867,9 @@ def test_a_move_between_two_values_and_a_percentage_stay_whole():
     assert '<span class="nobr">2.7% →</span> <span class="nobr">2.9%）</span>' in str(
         keep_words("向目标方向变化（2.7% → 2.9%）"))
     assert '<span class="nobr">86 →</span> 82' in str(keep_together("fell (86 → 82)"))
-    assert '<span class="nobr">97.9%</span>' in str(keep_together("完成率97.9%之后"))
+    # (a completion rate as the catalog writes it, 完成率 and its number unspaced: whole, as a table's cell keeps it)
+    assert '<span class="nobr">完成率97.9%</span>' in str(keep_together("完成率97.9%之后"))
+    assert '<span class="nobr">97.9%</span>' in str(keep_together("增长97.9%之后"))
     assert '<span class="nobr">非最终判定</span>' in str(keep_words("进展判断，非最终判定"))
 
 

@@ -602,7 +602,7 @@ def test_a_need_over_several_years_says_each_years_in_its_own_cell(mid_term):
     [row] = [{header: cell.value for header, cell in zip(headers, cells)} for cells in sheet.iter_rows(min_row=2)
              if cells[2].value == 4 and cells[series].value == {"zh": "省级", "en": "provincial"}[language]]
     assert row[COLUMNS[language]["needed_text"]] == {
-        "zh": "至2024年目标3.3%，2023—2024年每年增长 0.2个百分点，自2022年数值起算",
+        "zh": "至2024年目标3.3%，2023—2024年每年增长0.2个百分点，自2022年数值起算",
         "en": "grow by 0.2 pp in each year of 2023–2024 to reach the 2024 target of 3.3%, from the 2022 value",
     }[language]
 
