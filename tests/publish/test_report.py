@@ -250,7 +250,7 @@ def test_an_unchanged_rerun_does_nothing_but_put_its_tables_back(zh_report, shar
     with mistakes_told_in("zh"):
         render_reports([job], progress=lines.append)
     assert lines == [f"weihai/2024/zh: {relative(copy)} 无需更新（输入、参数、代码和环境均未改变；--force 或 make 的 "
-                     "FORCE=1可强制重新生成）"]
+                     "FORCE=1 可强制重新生成）"]
     assert (processed / "indicator_values.csv").read_bytes() == b"as make data wrote it"
     assert (processed / "assessment.csv").read_bytes() == built["assessment.csv"]
     # a hand-edited output is not up to date (the next run builds the report again)

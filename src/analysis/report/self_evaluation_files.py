@@ -223,6 +223,9 @@ LINE_SLACK = 1.0
 #: Latin letters: how far a line's print may end from where the estimate ends it (a justified line's spaces, a
 #: font's rounding): LibreOffice wrapped 其余 | 2 项 where the estimate left 0.2 of a letter over.
 WRAP_DOUBT = 0.5
+#: Latin letters: how much narrower a line is taken to be for a placeholder, which a line break may put at the next
+#: line's start where the estimate is in doubt (:func:`_on_one_line`).
+PLACEHOLDER_DOUBT = 1.0
 
 
 #: How much wider bold Latin letters print than regular ones (a placeholder's: 5.5–6.5 % in Times New Roman).
@@ -295,6 +298,10 @@ def _on_one_line(out: list, text: str, room: tuple[float, float] | None, bold: b
     # a line the estimate ends a hair short of its width may wrap a piece sooner in print, and a break put two lines
     # on then stands after a character or two (…其余 | 2 项 printed, then 据； | 指标 21 at the margin as a paragraph
     # of its own); a piece broken at a line's end is the lesser fault
+    # a placeholder, to be typed over, rather starts a line a little short than breaks (【待补充：市税务 | 局】 printed
+    # where the estimate left a letter spare): no room on lines a letter narrower is enough
+    if bold and no_room(width - PLACEHOLDER_DOUBT):
+        return [{"t": "LineBreak"}]
     return [{"t": "LineBreak"}] if no_room(width - WRAP_DOUBT) and no_room(width + WRAP_DOUBT) else []
 
 

@@ -27,7 +27,7 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .figures import Figures
-from .line_breaks import number_pieces, short_labels
+from .line_breaks import HAN, number_pieces, short_labels
 from .ooxml import R, W, put, serialize, w
 from .palette import text_on
 from .pandoc_ast import (
@@ -307,9 +307,11 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
         tables_close(root)
         if not editable:
             labels_at_line_ends(root, words)
+            references_at_line_ends(root, words)  # 指标 | 21 where a line is likely to end, as a label
         mark_kept_runs(root, every=bool(words["language.cjk_first"]) and not editable)
         if editable:
             plain_text(root)  # a draft edited by hand: its labels as typed, broken by Word's rules (the lines move)
+            references_at_line_ends(root, words)  # but 指标 | 21, where a line is likely to end
             mark_kept_runs(root)  # a paragraph that holds a number's joiners only now, if any
         tables_in_one_language(root)
         pitch_lists(root, words["word.line_pitch"], words["word.item_after"], words["word.item_lines"])
@@ -433,9 +435,29 @@ def labels_at_line_ends(root, words) -> None:
     any two characters, and no cell holds the label on its line there. A cell that holds a label alone is set not
     to wrap instead (:func:`unwrapped_labels`)."""
     labels = chinese_labels()
-    if not labels:
-        return
-    pattern = re.compile("|".join(re.escape(label) for label in labels))
+    if labels:
+        _joined_at_line_ends(root, words, re.compile("|".join(re.escape(label) for label in labels)), label_joined,
+                             set(labels))
+
+
+def references_at_line_ends(root, words) -> None:
+    """A reference by number written with no space (指标21, 任务1.2, 第3行: the catalog's ``language.number_words``
+    before a number), typed plainly for Word's Find, joined by word joiners where a line is estimated to end inside
+    it or near it, as a label is (:func:`labels_at_line_ends`): Word and LibreOffice break a line between a Chinese
+    character and a digit (指标 | 21), which no reader does."""
+    heads = sorted(words["language.number_words"], key=len, reverse=True)
+    if heads:
+        pattern = re.compile(rf"(?<![{HAN}A-Za-z])(?:{'|'.join(re.escape(head) for head in heads)})\d+(?:\.\d+)?")
+        # in a table's cell everywhere: a cell's lines are estimated less well (its margins, a list of items: 指标2；
+        # 指标3；指 | 标4省级 printed where the estimate ended the line two items on)
+        _joined_at_line_ends(root, words, pattern, WORD_JOINER.join, cells=True)
+
+
+def _joined_at_line_ends(root, words, pattern: re.Pattern, join, alone: set[str] = frozenset(),
+                         cells: bool = False) -> None:
+    """The pieces ``pattern`` finds in running text or a cell's note joined by ``join`` where a line is estimated to
+    end inside or near them (``cells``: in a table's cell, every one); a cell holding one of ``alone`` and nothing
+    else is set not to wrap instead."""
     section = root.find(f"{w('body')}/{w('sectPr')}")
     size, margins = section.find(w("pgSz")), section.find(w("pgMar"))
     across = int(size.get(w("w"))) - int(margins.get(w("left"))) - int(margins.get(w("right")))
@@ -445,7 +467,10 @@ def labels_at_line_ends(root, words) -> None:
         if not pattern.search(text) or "\n" in text or paragraph.find(f".//{w('br')}") is not None:
             continue
         cell = next((parent for parent in paragraph.iterancestors(w("tc"))), None)
-        if cell is not None and text.strip() in labels:  # alone in its cell: unwrapped
+        if cell is not None and text.strip() in alone:  # alone in its cell: unwrapped
+            continue
+        if cells and cell is not None:
+            _join_in_nodes(nodes, [match.span() for match in pattern.finditer(text)], join)
             continue
         letters, first = _paragraph_letters(paragraph, words, _cell_width(cell, across) if cell is not None else across)
         ends = line_ends(text, letters, first)
@@ -459,20 +484,24 @@ def labels_at_line_ends(root, words) -> None:
                    for slack in [LINE_END_SLACK + LINE_END_SLACK_PER_LINE * number]):
                 joined_at.append(match.span())
         if joined_at:
-            _join_in_nodes(nodes, joined_at)
+            _join_in_nodes(nodes, joined_at, join)
 
 
-def _join_in_nodes(nodes, spans: list[tuple[int, int]]) -> None:
-    """The text nodes of a paragraph with the labels at ``spans`` (indices in their text together) joined, each in
-    the node that holds its first character (a label spans no two runs: pandoc starts a run where the script
-    changes)."""
+def _join_in_nodes(nodes, spans: list[tuple[int, int]], join=label_joined) -> None:
+    """The text nodes of a paragraph with the pieces at ``spans`` (indices in their text together) joined by
+    ``join``, each in the node that holds its first character, a piece that spans runs (pandoc starts a run where the
+    script changes: 指标 | 21) joined in each and at the runs' meeting."""
     offset = 0
     for node in nodes:
         text, length, out, last = node.text, len(node.text), [], 0
         for start, end in spans:
-            if offset <= start and end <= offset + length:
-                out += [text[last:start - offset], label_joined(text[start - offset:end - offset])]
-                last = end - offset
+            if start >= offset + length or end <= offset:
+                continue
+            head, tail = max(start, offset) - offset, min(end, offset + length) - offset
+            out += [text[last:head], join(text[head:tail])]
+            if end > offset + length:  # it goes on in the next run: joined to it
+                out.append(WORD_JOINER)
+            last = tail
         node.text = "".join(out) + text[last:]
         offset += length
 
