@@ -1343,13 +1343,17 @@ def test_no_page_but_a_documents_last_is_left_a_third_blank(printed):
         pytest.skip("pdftoppm or pdfimages (poppler) is not installed")
     from analysis.report.word_content import HEADING_CM
 
-    _, documents = printed
+    language, documents = printed
     blank, alone = {}, {}
-    for name, (_, word, _) in documents.items():
+    # the self-evaluation's annex starts a page of its own (附件应另面编排, GB/T 9704): the page before may end short
+    annex = re.sub(r"\s", "", catalog(language)["self_evaluation.sections.submissions"])[:8]
+    for name, (text, word, _) in documents.items():
         shares, figures, lines = blank_feet(word), figure_heights(word), text_lines(word)
         room = [share * TYPE_HEIGHT_CM for share in shares]
+        starts = [re.sub(r"\s", "", page.split("\n", 2)[1] if page.count("\n") > 1 else page)
+                  for page in text.split("\f")]  # each page's first line after its running head
         blank[name] = [(page, round(shares[page - 1], 2)) for page in range(1, len(shares))
-                       if shares[page - 1] > MOST_BLANK
+                       if shares[page - 1] > MOST_BLANK and not starts[page].startswith(annex)
                        and max(figures.get(page + 1, [0])) + HEADING_CM <= room[page - 1]]
         alone[name] = [(page, round(sum(figures[page]), 1), round(room[page - 2], 1)) for page in sorted(figures)
                        if page > 1 and not [foot for foot in lines[page - 1] if foot > 0]  # the running head's

@@ -85,7 +85,7 @@ from .self_evaluation import (
     self_evaluation_blocks,
     self_evaluation_title,
 )
-from .word_content import NAME_FLOOR, WordDocument, cell_padding, fitted, letters_across
+from .word_content import NAME_FLOOR, PAGE_BREAK, WordDocument, cell_padding, fitted, letters_across
 from .word_file import INVISIBLE, REFERENCE_DOCX, TEXT_STYLES, epoch_of, finish, pandoc
 from .words import report_dates
 
@@ -448,7 +448,10 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
     body_room = (letters_across(context, float(context.words["word.sizes"]["BodyText"])), FIRST_LINE_INDENT)
     for block in self_evaluation_blocks(context):
         if block.kind == "heading":
-            document.add(header(block.level, block.parts[0]))
+            # the annex on a page of its own, as an official document sets an annex (GB/T 9704, 7.5: 附件应另面编排),
+            # and as the evaluation office takes it out before the draft is handed in
+            annex = block.parts[0] == context.words["self_evaluation.sections.submissions"]
+            document.add(*[PAGE_BREAK] * annex, header(block.level, block.parts[0]))
         elif block.kind == "paragraph":
             document.add({"t": "Para", "c": _inlines(context, block.parts, body=True, room=body_room)})
         else:
