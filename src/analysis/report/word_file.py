@@ -445,12 +445,20 @@ def references_at_line_ends(root, words) -> None:
     before a number), typed plainly for Word's Find, joined by word joiners where a line is estimated to end inside
     it or near it, as a label is (:func:`labels_at_line_ends`): Word and LibreOffice break a line between a Chinese
     character and a digit (指标 | 21), which no reader does."""
-    heads = sorted(words["language.number_words"], key=len, reverse=True)
-    if heads:
-        pattern = re.compile(rf"(?<![{HAN}A-Za-z])(?:{'|'.join(re.escape(head) for head in heads)})\d+(?:\.\d+)?")
+    pattern = reference_pattern(words)
+    if pattern is not None:
         # in a table's cell everywhere: a cell's lines are estimated less well (its margins, a list of items: 指标2；
         # 指标3；指 | 标4省级 printed where the estimate ended the line two items on)
         _joined_at_line_ends(root, words, pattern, WORD_JOINER.join, cells=True)
+
+
+def reference_pattern(words) -> re.Pattern | None:
+    """A reference by number written with no space between its word and its number (指标21, 任务1.2, 第3行), standing
+    as one (not 定性指标3项); None for a language without such words."""
+    heads = sorted(words["language.number_words"], key=len, reverse=True)
+    if not heads:
+        return None
+    return re.compile(rf"(?<![{HAN}A-Za-z])(?:{'|'.join(re.escape(head) for head in heads)})\d+(?:\.\d+)?")
 
 
 def _joined_at_line_ends(root, words, pattern: re.Pattern, join, alone: set[str] = frozenset(),
