@@ -152,6 +152,39 @@ def test_the_data_still_to_be_supplied_are_grouped_by_department_and_by_the_year
         assert still_to_supply(report, warning_rows(report)) == expected
 
 
+def test_a_status_on_a_value_before_the_target_year_is_owed_its_data_with_that_status():
+    """A final evaluation (2024): R&D intensity (2) met its 2.8% target with 2.9% in 2022, nothing after (达标待确认,
+    not listed: nothing in it fell short); high-tech enterprises (10, Science Bureau) lack 2023–2024 and are behind
+    (listed, data missing). Both are owed: 2 with its status, so that a reader who counts the list's one series knows
+    why two are named; the self-evaluation never says 2 completed its target."""
+    from analysis.report.self_evaluation import _none_lagging
+    from analysis.report.warning_tables import still_to_supply, warning_rows
+    from tests.report.test_words import assessed
+
+    met = assessed(2, 2024, "linear", 2.36, 2022, 2.9, 2024, 2.8, "achieved", n=3, gap=-0.1)
+    behind = assessed(10, 2024, "compound", 738, 2022, 1200, 2024, 1600, "insufficient", n=3, gap=400)
+    for language, owed, provisional in (
+            ("zh", "待补充的数据：市科技局：指标10缺2023—2024年数据；未明确牵头部门：指标2缺2023—2024年数据（达标待确认）。",
+             "指标2尚无目标年份的数值，“达标待确认”是按此前最新值作出的进展判断，待补充数据后作最终判定。"),
+            ("en", " Data still to be supplied: Science Bureau: indicator 10 for 2023–2024; Lead department not named: "
+                   "indicator 2 for 2023–2024 (provisionally met).",
+             "Indicator 2 has no value for its target year yet: “provisionally met” rests on an earlier value, not a "
+             "final verdict, which waits for the data.")):
+        report = context(language, [met, behind], 2024)
+        rows = warning_rows(report)
+        assert [row.indicator_id for row in rows] == ["10"]
+        assert still_to_supply(report, rows) == owed
+        # nothing lags and nothing lacks data to judge by: no "已完成目标" for 2, its state said instead
+        alone = context(language, [met], 2024)
+        assert warning_rows(alone) == [] and _none_lagging(alone) == provisional
+        # a final verdict met beside it keeps its own sentence first
+        final = assessed(10, 2024, "compound", 738, 2024, 1620, 2024, 1600, "achieved", n=4, gap=-20,
+                         verdict="final", rate=1620 / 1600, shortfall=-20)
+        both = _none_lagging(context(language, [met, final], 2024))
+        assert both.endswith(provisional) and both != provisional
+        assert "2、" not in both and "2, 10" not in both
+
+
 def test_no_warnings_says_so():
     achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
     html = warnings_html(context("zh", achieved, 2023))

@@ -730,14 +730,24 @@ def _none_lagging(context: ReportContext) -> str:
     numeric = numeric[numeric["status"] != "qualitative"]
     unjudged = numeric[numeric["status"] == "insufficient_data"]
     final = "_final" if context.kind == "final" else ""  # the target year come: missed, no warning
-    if unjudged.empty:
-        return words["self_evaluation.problems.none_lagging" + final]
     judged = numeric[numeric["status"] != "insufficient_data"]
+    # at a final evaluation, a status on a value before the target year (达标待确认 on 2022's value) is no target met:
+    # said as what it is, one sentence a status, its series in the plan's order
+    provisional = judged[[bool(final) and not_final(row) for row in judged.itertuples()]]
+    judged = judged.drop(provisional.index)
+    by_status: dict[str, list[str]] = {}
+    for row in provisional.itertuples():
+        by_status.setdefault(status_text(row, words, "status_in_sentence"), []).append(_series_id(row, words))
+    said = "".join(words.count_text("self_evaluation.problems.none_lagging_provisional", len(ids), status=status,
+                                    ids=words.join_and(ids)) for status, ids in by_status.items())
+    if unjudged.empty:
+        return (words["self_evaluation.problems.none_lagging" + final] if len(judged) or not said else "") + said
     if judged.empty:
-        text = words["self_evaluation.problems.none_judged"]
+        text = "" if said else words["self_evaluation.problems.none_judged"]
     else:
         text = words.count_text("self_evaluation.problems.none_lagging_judged" + final, len(judged),
                                 ids=words["grammar.comma"].join(_series_id(row, words) for row in judged.itertuples()))
+    text += said
     if final:  # the target year come: they are data missing, said with the data still to be supplied (_data_missing)
         return text
     owed: dict[str, list[str]] = {}

@@ -39,6 +39,7 @@ from .words import (
     missed_years,
     named,
     needed_label,
+    not_final,
     one_year_left,
     pace_text,
     qualitative_rating,
@@ -238,28 +239,39 @@ def still_to_supply(context: ReportContext, rows: list[WarningRow], said: str = 
     those owing a qualitative indicator's assessment alone). Under each, in the order of their first indicator: the
     series listed as data missing that lack the same years, said once for them all ("市科技局：指标1、2缺2022—2024年
     数据，指标7缺2024年数据"); those listed without any data to judge by; the qualitative indicators whose department
-    has sent no assessment for the report year (not yet assessed). Where the plan names no lead department for any of
-    them, no department is named. Empty when nothing is owed. ``said``: where the
+    has sent no assessment for the report year (not yet assessed); a series the list does not name whose status rests
+    on a value before its target year, with that status ("指标26缺2023—2024年数据（达标待确认）"). Where the plan
+    names no lead department for any of them, no department is named. Empty when nothing is owed. ``said``: where the
     catalog gives the words for each (the self-evaluation writes an item as its own text does: 指标 4)."""
     words, language = context.words, context.language
     joined = context.joined()
     order = {(str(row.indicator_id), row.series if isinstance(row.series, str) else ""): place
              for place, row in enumerate(joined.itertuples())}  # the plan's order of its series
-    owed: dict[str, dict[tuple[str, str], list[tuple[int, str]]]] = {}  # department: (kind, years): the series
+    # department: (kind, years, status): the series
+    owed: dict[str, dict[tuple[str, str, str], list[tuple[int, str]]]] = {}
     for row in rows:
         if row.outcome == "data_missing":
-            kind = ("item", row.missing_years) if row.missing_years else ("item_none", "")
+            kind = ("item", row.missing_years, "") if row.missing_years else ("item_none", "", "")
             owed.setdefault(row.department, {}).setdefault(kind, []).append(
                 (order.get((row.indicator_id, row.series), len(order)), _listed_id(row, words)))
+    listed = {order.get((row.indicator_id, row.series)) for row in rows}
+    for place, row in enumerate(joined.itertuples()):
+        # a series not listed whose status rests on a value before its target year (达标待确认 on 2022's value): its
+        # target year's value is owed as much, said with its status, so a reader knows why it is not counted
+        if place not in listed and not_final(row) and (years := years_without_value(row, words)):
+            department = localized(row, "lead_department", language) or words["warnings.no_department"]
+            kind = ("item_unconfirmed", years, status_text(row, words, "status_in_sentence"))
+            owed.setdefault(department, {}).setdefault(kind, []).append((place, _listed_id(row, words)))
     for place, row in enumerate(joined.itertuples()):
         if row.kind == "qualitative" and not qualitative_rating(context, row):
             department = localized(row, "lead_department", language) or words["warnings.no_department"]
-            owed.setdefault(department, {}).setdefault(("item_owed", ""), []).append((place, str(row.indicator_id)))
+            owed.setdefault(department, {}).setdefault(("item_owed", "", ""), []).append((place, str(row.indicator_id)))
     items = []
     for department, groups in owed.items():
         parts = [words.count_text(f"{said}.data_missing_{kind}", len(series), years=years,
-                                  ids=join_and(words, [number for _, number in sorted(series)]))
-                 for (kind, years), series in sorted(groups.items(), key=lambda group: min(group[1]))]
+                                  ids=join_and(words, [number for _, number in sorted(series)]),
+                                  status=status)
+                 for (kind, years, status), series in sorted(groups.items(), key=lambda group: min(group[1]))]
         together = words["warnings.data_missing_separator"].join(parts)
         # a plan that names no lead department at all: the series alone, no "Lead department not named:" before them
         alone = list(owed) == [words["warnings.no_department"]]
@@ -268,10 +280,11 @@ def still_to_supply(context: ReportContext, rows: list[WarningRow], said: str = 
     return words.text("warnings.data_missing", items=words.join(items)) if items else ""
 
 
-def _listed_id(row: WarningRow, words: Catalog) -> str:
+def _listed_id(row, words: Catalog) -> str:
     """The series' number as the summary names it ("4 省级", "4 provincial"); the number alone for one series."""
-    return row.indicator_id + (words.text("summary.currency_series", series=series_label(row.series, words))
-                               if row.series else "")
+    series = row.series if isinstance(row.series, str) else ""
+    return str(row.indicator_id) + (words.text("summary.currency_series", series=series_label(series, words))
+                                    if series else "")
 
 
 def final_tally(rows: list[WarningRow]) -> dict[str, int]:
