@@ -164,7 +164,8 @@ def test_a_status_on_a_value_before_the_target_year_is_owed_its_data_with_that_s
     met = assessed(2, 2024, "linear", 2.36, 2022, 2.9, 2024, 2.8, "achieved", n=3, gap=-0.1)
     behind = assessed(10, 2024, "compound", 738, 2022, 1200, 2024, 1600, "insufficient", n=3, gap=400)
     for language, owed, provisional in (
-            ("zh", "待补充的数据：市科技局：指标10缺2023—2024年数据；未明确牵头部门：指标2缺2023—2024年数据（达标待确认）。",
+            ("zh", "待补充的数据：市科技局：指标10缺2023—2024年数据；"
+                   "未明确牵头部门：指标2缺2023—2024年数据（达标待确认）。",
              "指标2尚无目标年份的数值，“达标待确认”是按此前最新值作出的进展判断，待补充数据后作最终判定。"),
             ("en", " Data still to be supplied: Science Bureau: indicator 10 for 2023–2024; Lead department not named: "
                    "indicator 2 for 2023–2024 (provisionally met).",
@@ -183,6 +184,22 @@ def test_a_status_on_a_value_before_the_target_year_is_owed_its_data_with_that_s
         both = _none_lagging(context(language, [met, final], 2024))
         assert both.endswith(provisional) and both != provisional
         assert "2、" not in both and "2, 10" not in both
+
+
+def test_a_series_without_data_to_judge_by_shows_no_growth_seen_in_the_list():
+    """High-tech enterprises (10) with only the plan's printed baselines, 738 (2020) and 1,049 (2021): at the final
+    evaluation it is listed as data missing, and the printed step (1,049 ÷ 738 − 1 = +42.1% in one year) is no growth
+    seen in the plan period: "—", as its card and the workbook give it. The same pace on data of the plan period
+    (rated behind) is shown."""
+    from analysis.report.warning_tables import warning_rows
+    from tests.report.test_words import assessed
+
+    pace = {"observed_cagr": 1049 / 738 - 1, "observed_per_year": 311.0}
+    unjudged = {**assessed(10, 2024, "compound", 738, 2021, 1049, 2024, 1600, "insufficient_data", verdict=""), **pace}
+    behind = {**assessed(10, 2024, "compound", 738, 2022, 1049, 2024, 1600, "insufficient", n=3, gap=551), **pace}
+    for language in ("zh", "en"):
+        assert [row.seen for row in warning_rows(context(language, [unjudged], 2024))] == ["—"]
+        assert [row.seen for row in warning_rows(context(language, [behind], 2024))] == ["+42.1%"]
 
 
 def test_no_warnings_says_so():

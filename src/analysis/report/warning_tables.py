@@ -28,7 +28,7 @@ from ..settings import SCHEMES
 from ..vocabulary import HELD_EVERY_YEAR, LOWER_IS_BETTER
 from .cards import element_id, gap_text, target_aside
 from .context import ReportContext
-from .numbers import is_missing
+from .numbers import MISSING, is_missing
 from .words import (
     amount,
     amount_alone,
@@ -180,7 +180,8 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             target_year=target_aside(context, row),
             gap=gap_text(context, row, with_unit=True, table=True),
             pace=pace_text(row, words, column_year, later_target(context, row)),
-            seen=seen_text(row, words),
+            # without data to judge by, the printed baselines' pace is no growth seen either (as the card and workbook)
+            seen=MISSING if row.status == "insufficient_data" else seen_text(row, words),
             # the plan period's own pace, where it differs materially, is on the card, in the overview and in the
             # workbook: the list's narrow last column cannot hold "（2021年起+0.2个百分点）" whole
             # where the verdict rests on a level read from targets the table prints bare, said so under the status
