@@ -589,7 +589,7 @@ def test_a_card_says_why_a_pace_behind_is_warned_once_its_target_year_has_come(c
     # the R&D super-deduction (21): 9.3 in 2023 against 10 for 2024, no 2024 value: moderate, amber in the final,
     # and shown as projected to miss, never "accelerate" once the target's year has passed
     # the final warns no more: listed among the targets missed, as data missing
-    assert "按实际年均增长推算达不到目标，列入未完成目标的指标（数据缺失），待该年数据公布后作最终判定" in card(
+    assert "按实际年均增长推算达不到目标，列入未完成目标的指标（数据缺失），待补充该年数据后作最终判定" in card(
         cards_html, "indicator-21")
     assert "需加快" not in card(cards_html, "indicator-21")
     assert "listed under “Targets missed” (data missing) until that value is in" in card(cards_html_en, "indicator-21")
@@ -1240,8 +1240,8 @@ def test_the_front_pages_statuses_count_the_quantitative_mark_progress_verdicts_
     # lists the lagging series), in both languages; each count a part of its own, the qualitative apart from the
     # quantitative: never "not achieved 9. 3 qualitative"; a list as each language writes one (a, b and c; 甲、乙、丙)
     assert chinese["counts_parts"] == ["定量指标23项：已达标12项、未达标9项、"
-                                       "偏离目标1项（进度判断，非最终结论）、"
-                                       "预计未达标1项（进度判断，非最终结论）", "定性指标3项尚未评价"]
+                                       "偏离目标1项（进展判断，非最终判定）、"
+                                       "预计未达标1项（进展判断，非最终判定）", "定性指标3项尚未评价"]
     assert index_summary(english_context)["counts_parts"] == [
         "23 quantitative indicators: achieved\u00a012, not achieved\u00a09, moving away\u00a01 (progress verdict, "
         "not final) and projected to miss\u00a01 (progress verdict, not final)",

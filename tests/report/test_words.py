@@ -1363,7 +1363,7 @@ def test_the_scorecard_marks_a_verdict_resting_on_a_quoted_value_in_every_editio
     from analysis.report.scorecard_workbook import ScorecardBook, scorecard_table
     from analysis.report.tables import scorecard_rows
 
-    for language, mark in (("en", "based on a secondary source"), ("zh", "依据非官方来源")):
+    for language, mark in (("en", "based on a secondary source"), ("zh", "依据二手来源")):
         context = national_final[language]
         soup = BeautifulSoup(scorecard_html(context), "html.parser")
         status = {row["id"].split("-")[-1]: " ".join(row.find_all("td")[-1].get_text().split())
