@@ -192,14 +192,14 @@ def test_the_sentence_on_the_basis_is_one_short_one(report):
 
 @pytest.mark.parametrize(("language", "badges", "intro"), [
     ("zh", {"missed": "未完成", "data_missing": "数据缺失"},
-     "目标年份已到，按牵头责任部门列出未完成目标的指标序列：2015年数值未达到目标的，为“未完成”；"
+     "目标年份已到，按牵头责任部门列出未完成目标或数据缺失的指标序列：2015年数值未达到目标的，为“未完成”；"
      "没有可作判断的数据的，为“数据缺失”，待补充数据后作最终判定。共6个：未完成1个、数据缺失5个。"
      "待补充的数据：指标4、6、7、8、9无可作判断的数据。"),
     ("en", {"missed": "Target missed", "data_missing": "Data missing"},
-     "The target year has come. Series that missed their target, by lead department: “Target missed” where the "
-     "2015 value falls short of the target; “Data missing” where there are no data to judge by, to be judged "
-     "finally once the data are supplied. 6 series: 1 with the target missed, 5 with data missing. Data still to "
-     "be supplied: indicators 4, 6, 7, 8 and 9 with no data to judge by.")])
+     "The target year has come. Series that missed their target or lack its data, by lead department: “Target "
+     "missed” where the 2015 value falls short of the target; “Data missing” where there are no data to judge by, "
+     "to be judged finally once the data are supplied. 6 series: 1 with the target missed, 5 with data missing. "
+     "Data still to be supplied: indicators 4, 6, 7, 8 and 9 with no data to judge by.")])
 def test_the_final_list_names_the_series_without_data_as_data_missing(report, language, badges, intro):
     """2015 is the plan's target year: R&D intensity (3) missed its target on its 2015 value (2.10 against 2.2); the
     paper-citation rank (4), patent applications per R&D staff (6), technology contracts (7), the high-tech share

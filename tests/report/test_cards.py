@@ -589,10 +589,10 @@ def test_a_card_says_why_a_pace_behind_is_warned_once_its_target_year_has_come(c
     # the R&D super-deduction (21): 9.3 in 2023 against 10 for 2024, no 2024 value: moderate, amber in the final,
     # and shown as projected to miss, never "accelerate" once the target's year has passed
     # the final warns no more: listed among the targets missed, as data missing
-    assert "按实际年均增长推算达不到目标，列入未完成目标的指标（数据缺失），待补充该年数据后作最终判定" in card(
+    assert "按实际年均增长推算达不到目标，列为“数据缺失”，待补充该年数据后作最终判定" in card(
         cards_html, "indicator-21")
     assert "需加快" not in card(cards_html, "indicator-21")
-    assert "listed under “Targets missed” (data missing) until that value is in" in card(cards_html_en, "indicator-21")
+    assert "listed as “Data missing” until that value is in" in card(cards_html_en, "indicator-21")
     assert "Projected to miss" in card(cards_html_en, "indicator-21")
     assert "accelerate" not in card(cards_html_en, "indicator-21")
     assert "Projected to miss" not in card(cards_html_en, "indicator-2")  # 2.7 in 2024: a final verdict

@@ -530,8 +530,8 @@ def test_the_heat_map_shows_the_plan_period_with_a_key_to_its_words(example):
     assert "已达标＝" not in zh and "未达标＝" not in zh  # a word that is the status itself needs no key
     # the colours are statuses: a final evaluation's list is of the targets missed, no warnings, and the key names it
     # so (the mid-term's: "not a warning level: see the warning list")
-    assert "颜色＝评估结论（未完成的见“未完成目标的指标”）" in zh.replace("\n", "")
-    assert "colour = status (see “Targets missed”)" in key
+    assert "颜色＝评估结论（另见第三部分的清单）" in zh.replace("\n", "")
+    assert "colour = status (see the list in section 3)" in key
     mid_term = " ".join(text.get_text() for text in charts.status_heatmap(context(example, 2023, "en")).texts)
     assert "colour = status (not a warning level: see the warning list)" in mid_term.replace("\n", " ")
 

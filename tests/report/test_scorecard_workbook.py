@@ -63,9 +63,10 @@ def workbook(workbook_bytes):
 
 
 # the 2024 final: its list is of the targets missed, no warnings (the mid-term's sheet is 预警清单, "Warnings")
-SHEET_NAMES = {"zh": ["概况", "说明", "指标评估表", "未完成目标", "与2023年中期评估相比", "数据质量", "实际值"],
-               "en": ["Summary", "About", "Scorecard", "Targets missed", "Since 2023 mid-term", "Data quality",
-                      "Actual values"]}
+SHEET_NAMES = {"zh": ["概况", "说明", "指标评估表", "未完成目标或数据缺失", "与2023年中期评估相比", "数据质量",
+                      "实际值"],
+               "en": ["Summary", "About", "Scorecard", "Targets missed or data missing", "Since 2023 mid-term",
+                      "Data quality", "Actual values"]}
 # the number, short name and series first: what each printed page repeats at its left
 FIRST_HEADERS = {"zh": ["序号", "简称", "序列", "类别", "指标名称（方案原文）", "核心指标", "单位", "目标属性",
                         "2020年基础值", "2021年基础值", "最新值", "最新值年份", "2023年目标", "2024年目标",
@@ -839,7 +840,7 @@ def test_an_empty_warning_sheet_says_why(data_folder, monkeypatch):
 
     monkeypatch.setattr(scorecard_workbook, "listed_series", lambda context: context.joined().iloc[0:0])
     book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(_book(data_folder, "zh"))))
-    sheet = book["未完成目标"]  # the 2024 final: no warnings, the targets missed
+    sheet = book["未完成目标或数据缺失"]  # the 2024 final: no warnings, the targets missed
     assert sheet.max_row == 1 and sheet.max_column == 1 and sheet.auto_filter.ref is None
     assert sheet["A1"].value.startswith("目标年份已到，没有未完成目标或数据缺失的指标序列。")
     assert sheet.column_dimensions["A"].width >= 50  # the sentence's 25 characters in sight, not cut at 8

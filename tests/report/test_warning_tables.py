@@ -71,10 +71,11 @@ def test_warnings_before_the_data_in_english_red_before_amber():
     html = warning_list(warnings_html(context("en")))
     # 2024 is the plan's last target year (a final evaluation): none of the four has a 2024 value, so none is a
     # target missed; each is listed as data missing, its years 2022–2024 named among the data still to be supplied,
-    # once for the four, in their order (18, red, is listed first), and the qualitative 22 after them
-    assert "4 series: 4 with data missing." in html and "Red" not in html
-    assert ("Data still to be supplied: indicators 2, 14, 18 and 30 for 2022–2024, "
-            "indicator 22 not assessed yet.") in html
+    # once for the four, in their order (18, red, is listed first), and the qualitative 22 after them; 10 (Science
+    # Bureau), on track on its 2021 value and not listed, owes the same years, said with its status
+    assert "4 series, all with data missing." in html and "Red" not in html
+    assert ("Data still to be supplied: Lead department not named: indicators 2, 14, 18 and 30 for 2022–2024, "
+            "indicator 22 not assessed yet; Science Bureau: indicator 10 for 2022–2024 (on track).") in html
     # the last column's heading a noun phrase, with the year the change is counted from (never "Actual per year")
     headings = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", html)]
     assert headings[-1] == "Change a year since 2020" and "Actual per year" not in html
@@ -96,11 +97,12 @@ def test_warnings_before_the_data_in_english_red_before_amber():
 
 
 @pytest.mark.parametrize(("language", "intro", "none"), [
-    ("zh", "目标年份已到，按牵头责任部门列出未完成目标的指标序列：2024年数值未达到目标的，为“未完成”。"
-           "共1个：未完成1个。待补充的数据：指标22尚未评价。",
+    ("zh", "目标年份已到，按牵头责任部门列出未完成目标或数据缺失的指标序列：2024年数值未达到目标的，为“未完成”。"
+           "共1个，未完成。待补充的数据：指标22尚未评价。",
      "目标年份已到，没有未完成目标或数据缺失的指标序列。待补充的数据：指标22尚未评价。"),
-    ("en", "The target year has come. Series that missed their target, by lead department: “Target missed” where the "
-           "2024 value falls short of the target. 1 series: 1 with the target missed. Data still to be supplied: "
+    ("en", "The target year has come. Series that missed their target or lack its data, by lead department: “Target "
+           "missed” where the 2024 value falls short of the target. 1 series, with the target missed. Data still to be "
+           "supplied: "
            "indicator 22 not assessed yet.",
      "The target year has come: no series has missed its target or lacks its data. Data still to be supplied: "
      "indicator 22 not assessed yet.")])
@@ -655,9 +657,9 @@ def _lists(html: str):
 
 
 @pytest.mark.parametrize(("language", "missed", "missing", "section", "title", "mid_term"), [
-    ("zh", "未完成", "数据缺失", "三、未完成目标与变化", "（一）未完成目标的指标",
+    ("zh", "未完成", "数据缺失", "三、未完成目标与变化", "（一）未完成目标或数据缺失的指标",
      ("三、预警与变化", "（一）预警清单")),
-    ("en", "Target missed", "Data missing", "3. Targets missed and changes", "3.1 Targets missed",
+    ("en", "Target missed", "Data missing", "3. Targets missed and changes", "3.1 Targets missed or data missing",
      ("3. Warnings and changes", "3.1 Warning list"))])
 def test_the_final_lists_targets_missed_and_data_missing_not_warnings(example_tables, language, missed, missing,
                                                                        section, title, mid_term):

@@ -223,6 +223,10 @@ def final_intro(context: ReportContext, rows: list[WarningRow]) -> str:
     tally = final_tally(rows)
     parts = words["grammar.comma"].join(words.text(f"warnings.tally_final_part.{outcome}", n=count)
                                         for outcome, count in tally.items() if count)
+    kinds_listed = [outcome for outcome, count in tally.items() if count]
+    # one outcome for all: "共24个，均为数据缺失" ("24 series, all with data missing"), never "24 series: 24 with …"
+    counted = (words.count_text(f"warnings.tally_final_only.{kinds_listed[0]}", len(rows)) if len(kinds_listed) == 1
+               else words.text("warnings.tally_final", count=len(rows), parts=parts))
     missing = [row for row in rows if row.outcome == "data_missing"]
     unjudged = any(row.status == "insufficient_data" for row in missing)
     pace = any(row.status != "insufficient_data" for row in missing)
@@ -231,7 +235,7 @@ def final_intro(context: ReportContext, rows: list[WarningRow]) -> str:
     definitions = words["warnings.definition_final_separator"].join(
         words.text(f"warnings.definition_final.{kind}", year=context.report_year) for kind in kinds)
     return words.text("warnings.intro_final", definitions=definitions,
-                      tally=words.text("warnings.tally_final", count=len(rows), parts=parts),
+                      tally=counted,
                       missing=still_to_supply(context, rows))
 
 
