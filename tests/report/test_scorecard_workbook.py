@@ -126,7 +126,7 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
     language, book = workbook
     words = catalog(language)
     # the final compares with the 2023 mid-term evaluation, one of the plan's evaluations
-    mid_term = {"zh": "与2023年中期评估结论相比", "en": "since the 2023 mid-term"}[language]
+    mid_term = {"zh": "与按2023年数据所作中期评估判断相比", "en": "since the 2023 mid-term"}[language]
     facts, counts = _summary(book, language)
     front = words["workbook.front"]
     assert facts[front["report_year"]] == 2024
@@ -150,9 +150,9 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
                 _counted(words, "change", earlier=mid_term, change=change["better"]): 5,
                 # unchanged as the report counts it, then the 6 missed both times among them, a number of their own
                 # (2, 5 provincial, 10, 18, 20, 25: a 2023 interim target or level missed, 2024's missed too)
-                {"zh": "与2023年中期评估结论相比的序列：结论不变",
+                {"zh": "与按2023年数据所作中期评估判断相比的序列：结论不变",
                  "en": "Series since the 2023 mid-term: Status unchanged"}[language]: 16,
-                {"zh": "与2023年中期评估结论相比的序列：结论不变，其中两次均未达到",
+                {"zh": "与按2023年数据所作中期评估判断相比的序列：结论不变，其中两次均未达到",
                  "en": "Series since the 2023 mid-term: Status unchanged, of them missed both times"}[language]: 6}
     assert {label: cell.value for label, cell in counts.items()} == expected
     assert list(counts) == list(expected)  # in the overview's order

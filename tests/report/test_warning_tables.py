@@ -266,9 +266,9 @@ def test_changes_since_the_previous_report_year_worse_first():
     html = changes(warnings_html(report))
     # against the status on 2023's data: two sentences at most; no new value is no basis moved, its rows say it
     # the table compares ratings, not values: said above it (no value moved here, so nothing on values)
-    assert "与2023年中期评估结论相比，3个序列的评估结论变差，1个好转，没有结论不变的。" in html
+    assert "与按2023年数据所作中期评估判断相比，3个序列的评估结论变差，1个好转，没有结论不变的。" in html
     assert changes_intro(report, *change_rows(report)) == (
-        "与2023年中期评估结论相比，3个序列的评估结论变差，1个好转，没有结论不变的。"
+        "与按2023年数据所作中期评估判断相比，3个序列的评估结论变差，1个好转，没有结论不变的。"
         "“结论变化”列比较两年的评估结论，不比较数值。")
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
@@ -431,7 +431,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # the table's column names them, never hidden in "unchanged"
     # the count, then one sentence on the bases: none most rows share (8 of the 16 the same moved, as many as not),
     # so the column names each; ~30 words where there were ~110
-    assert intro == ("与2023年中期评估结论相比，"
+    assert intro == ("与按2023年数据所作中期评估判断相比，"
                      # 18 too: not achieved in 2023 (4.6 against 5) and in 2024 (the year missed stands): missed
                      # both times, as the table says; 4 provincial, moving away both times, is a rating of the pace,
                      # no target missed: unchanged, not missed
@@ -442,8 +442,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                      "对照基准有变的序列，该列均注明。")
     final_en = load_report(relative(example_tables), 2024, "en")
     assert changes_intro(final_en, *change_rows(final_en)) == (
-        "Compared with the 2023 mid-term evaluation, 4 series have worsened, 5 improved and 16 are unchanged "
-        "(6 missed both times: indicators 2, 5 provincial, 10, 18, 20, 25). "
+        "Compared with the 2023 mid-term status as today's data give it, 4 series have worsened, 5 improved and 16 are "
+        "unchanged (6 missed both times: indicators 2, 5 provincial, 10, 18, 20, 25). "
         "The “Change in status” column compares the two years' ratings, not the values: where a status is worse "
         "though the value moved towards the target, the column gives both values. It also names each "
         "series judged on a different basis.")
@@ -597,8 +597,9 @@ def test_no_change_either_way_is_said_in_words_never_as_zero_counts():
     from analysis.report.warning_tables import change_rows, changes_intro
     from analysis.settings import PROJECT_ROOT
 
-    for language, start in (("zh", "与2023年中期评估结论相比，没有评估结论变差或好转的序列，"),
-                            ("en", "Compared with the 2023 mid-term evaluation, no series has worsened or improved; ")):
+    for language, start in (("zh", "与按2023年数据所作中期评估判断相比，没有评估结论变差或好转的序列，"),
+                            ("en", "Compared with the 2023 mid-term status as today's data give it, no series has "
+                                   "worsened or improved; ")):
         report = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, language)
         intro = changes_intro(report, *change_rows(report))
         assert intro.startswith(start), intro
@@ -749,8 +750,8 @@ def test_the_finals_series_without_its_target_years_value_names_the_missing_year
 
 @pytest.mark.parametrize(("year", "language", "heading", "sheet"), [
     # the final against the 2023 mid-term evaluation, one of the plan's evaluations (plan.yml)
-    (2024, "en", "3.2 Changes since the 2023 mid-term evaluation", "Since 2023 mid-term"),
-    (2024, "zh", "（二）与2023年中期评估结论相比", "与2023年中期评估相比"),
+    (2024, "en", "3.2 Changes from the 2023 mid-term status", "Since 2023 mid-term"),
+    (2024, "zh", "（二）与按2023年数据所作中期评估判断相比", "与2023年中期评估相比"),
     # the mid-term against 2022, a year of annual monitoring: its status is worked out now, no assessment of it
     # need have been published, so none is cited
     (2023, "en", "3.2 Changes from the 2022 status", "From the 2022 status"),

@@ -84,7 +84,7 @@ def test_sections_are_word_headings_in_the_reports_order(zh):
         "一、总体情况", "二、指标评估表", "三、未完成目标与变化", "四、图示", "五、逐项指标", "六、方法说明",
         "附录：数据质量与来源"]
     assert [text for style, text in found if style == "Heading 2"] == ["（一）未完成目标或数据缺失的指标",
-                                                                       "（二）与2023年中期评估结论相比",
+                                                                       "（二）与按2023年数据所作中期评估判断相比",
                                                                        *CATEGORIES_ZH]
     cards = [text for style, text in found if style == "Heading 3"]
     assert len(cards) == SERIES
