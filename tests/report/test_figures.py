@@ -679,7 +679,7 @@ def test_a_chart_with_one_series_with_data_says_so_in_a_sentence():
              for i, base, target in ((14, 80, 120), (25, 242, 320))]
     sentences = {"zh": "增量完成比例与同期序时进度：3个序列中仅1个有数据，不单独绘图："
                        "10. 高新技术企业，增量完成比例98%（未达标）；其余2个序列数据不足。",
-                 "en": "Distance covered against time elapsed: not drawn, as one of its 3 series has data: "
+                 "en": "Distance covered against time elapsed: not drawn, as only one of its 3 series has data: "
                        "10. High-tech enterprises, 98% of the distance from its baseline to its target covered "
                        "(status: Not achieved); the other 2 have insufficient data."}
     for language, sentence in sentences.items():
