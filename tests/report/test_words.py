@@ -1740,3 +1740,6 @@ def test_a_chinese_measure_word_inside_a_name_is_no_unit_it_says():
     assert not words.says_unit("高层次人才数", "人")
     assert words.says_unit("National incubators", "incubators")
     assert words.says_unit("Invention patents per 10,000 people", "per 10,000 people")
+    # a qualifier between the unit's words (the national plan's 3): never "… person-years (per 100 person-years)"
+    assert words.says_unit("Patent applications per 100 R&D person-years", "per 100 person-years")
+    assert not words.says_unit("Patent applications per 100 R&D staff", "per 100 person-years")

@@ -557,10 +557,13 @@ def says_unit(name: str, unit: str) -> bool:
     """Whether a name says its unit already, as a word of its own ("National incubators", incubators; "Invention
     patents per 10,000 people", per 10,000 people): a label of the unit after it would only repeat it. A Chinese unit
     of one character is a measure word, which a name holds only inside another word (家 in 国家级科技孵化机构, 人 in
-    高层次人才数): never said by it."""
+    高层次人才数): never said by it. A word may stand between the unit's words ("per 100 R&D person-years")."""
     if re.fullmatch("[\u4e00-\u9fff]", unit or ""):
         return False
-    return bool(unit) and bool(re.search(rf"(?<![A-Za-z]){re.escape(unit)}(?![A-Za-z])", name, re.IGNORECASE))
+    # the unit's words in their order, a qualifier between them allowed ("per 100 R&D person-years", per 100
+    # person-years)
+    pattern = r"\s+(?:\S+\s+)*?".join(re.escape(word) for word in (unit or "").split())
+    return bool(pattern) and bool(re.search(rf"(?<![A-Za-z]){pattern}(?![A-Za-z])", name, re.IGNORECASE))
 
 
 def value_text(row, value: float, words: Catalog, role: str = "value") -> str:
