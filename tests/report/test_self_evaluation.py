@@ -1824,6 +1824,31 @@ def test_a_sentence_of_the_word_draft_runs_on_without_a_line_break(example_table
     assert "\n" not in between
 
 
+def test_the_submissions_table_names_the_values_each_department_still_owes(example_tables):
+    """The example's final evaluation (2024): 4 provincial's latest value is 2022's (Science Bureau) and 21's 2023's
+    (Taxation Bureau), every other series has its 2024 value. Each lead department's "still missing" names the values
+    it owes after its tasks and explanations, as the data still to be supplied do. The mid-term (2023): 4 provincial
+    is owed; 21 has its 2023 value."""
+    from tests.conftest import relative
+
+    def annex(year, language):
+        blocks = self_evaluation_blocks(load_report(relative(example_tables), year, language))
+        return next(block for block in blocks if block.name == "submissions")
+
+    for language, science, taxation, data_4, data_21 in (
+            ("zh", "市科技局", "市税务局", "数据（指标4省级）", "数据（指标21）"),
+            ("en", "Municipal Science and Technology Bureau", "Municipal Taxation Bureau",
+             "data (indicator 4 provincial)", "data (indicator 21)")):
+        separator = {"zh": "；", "en": "; "}[language]
+        final = annex(2024, language)
+        rows = {row[0]: row for row in final.rows}
+        assert rows[science][-1].split(separator)[-1] == data_4
+        assert rows[taxation][-1].split(separator)[-1] == data_21
+        assert sum(data_4 in row[-1] or data_21 in row[-1] for row in final.rows) == 2
+        rows = {row[0]: row for row in annex(2023, language).rows}
+        assert rows[science][-1].split(separator)[-1] == data_4 and data_21 not in rows[taxation][-1]
+
+
 def test_the_submissions_table_joins_a_series_to_its_indicators_number_as_its_language_does():
     """The table of materials owed named "指标4 省级" where every other Chinese text reads 指标4省级 (no space between
     a number and the Chinese word after it); English keeps its space (4 provincial)."""

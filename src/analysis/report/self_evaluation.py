@@ -923,7 +923,7 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
 
     def owing(department: str) -> dict[str, list[str]]:
         known = next((key for key in owed if same_department(context, key, department)), department)
-        return owed.setdefault(known, {"tasks": [], "indicators": []})
+        return owed.setdefault(known, {"tasks": [], "indicators": [], "data": []})
 
     unassigned = []  # a lagging series whose department the plan does not give: still to be explained, by someone
     for row in shortfall_rows(context):  # a series that lags, or falls short of a growth the prose promises
@@ -943,8 +943,16 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
     for department in said["department_zh"]:
         if department:
             owing(department)
-    if unassigned or (said["department_zh"] == "").any():  # owed and sent by no department the plan names: last
-        owed[""] = {"tasks": [], "indicators": unassigned}
+    # the values still owed for the report year, by the series' lead department, as the data still to be supplied
+    # name them (市生态环境局: 数据（指标17）), a department that owes nothing else given a row of its own
+    unplaced = []
+    for row in joined[joined["status"] != "qualitative"].itertuples():
+        if not is_missing(row.as_of_year) and int(row.as_of_year) >= context.report_year:
+            continue
+        lead = getattr(row, "lead_department_zh", "") or ""
+        (owing(lead)["data"] if lead else unplaced).append(_series_id(row, words))
+    if unassigned or unplaced or (said["department_zh"] == "").any():  # owed or sent by no department named: last
+        owed[""] = {"tasks": [], "indicators": unassigned, "data": unplaced}
     returned: dict[str, set[str]] = {}  # each lead department's workbooks of values read for the report year
     leads = {(r.indicator_id, r.series): (getattr(r, "lead_department_zh", "") or "") for r in joined.itertuples()}
     actual = context.values[(context.values["value_type"] == "actual")
@@ -964,6 +972,9 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
         missing += [words.text("self_evaluation.submissions.indicator", id=i) for i in sorted(
                     items["indicators"], key=lambda i: (int(re.match(r"\d+", i).group()), i))
                     if i not in sent_indicators]
+        if items["data"]:
+            missing.append(words.count_text("self_evaluation.submissions.data", len(items["data"]),
+                                            ids=words.join_and(items["data"])))
         # the workbooks it returned: those its words came from, and those whose values for the year it leads were
         # read (a workbook of values whose words sheet is empty was still received)
         files = sorted({source.split(":")[0] for source in own["source"]}
