@@ -91,7 +91,7 @@ def test_a_card_lists_its_sources_and_findings(cards_html):
     # the publication by its Chinese name (the file's source_zh)
     # and the note of its 2021 value, in the edition's language (the file's note_zh; the English edition keeps
     # note), after its source: one line under the one mark ① the chart shows, not two lines each marked ①
-    assert ("<li>① 2021、2022：示例统计公报 2023（虚构）。2021年：修订数；方案印作 23,000</li>"
+    assert ("<li>① 2021、2022：示例统计公报 2023（虚构）。2021年：修订数；方案印作 23,000。</li>"
             in personnel)
     assert personnel.count("①") == 1
     assert "Example bulletin" not in personnel
@@ -859,7 +859,27 @@ def test_a_note_several_values_of_a_source_share_is_told_once_after_their_years(
     monkeypatch.setattr(cards, "actuals", noted)
     source = [note for note in cards.card_notes(example, example.series_row(1)) if "示例年鉴" in note]
     # indicator 1's actual values in the example: 2021 (the revised figure), 2022, 2023, 2024
-    assert source == ["① 2021、2022、2023、2024：示例年鉴。2021、2022年：出版日期未注明。2023年：初步数"]
+    assert source == ["① 2021、2022、2023、2024：示例年鉴。2021、2022年：出版日期未注明。2023年：初步数。"]
+
+
+def test_a_note_of_every_value_of_a_source_is_told_without_their_years(example, monkeypatch):
+    """One quoted value (Weihai's 26: 2022 from a newspaper, its note the quote): "① 2022：威海日报。原文：…。",
+    never "① 2022：威海日报。2022年：原文：…" with the year said twice; the note closes as a sentence, once ("。" not
+    doubled after a note that has its own)."""
+    real = cards.actuals
+
+    def quoted(context, row, note):
+        frame = real(context, row).copy()
+        frame["reference"] = frame["reference_zh"] = "示例日报"
+        frame["mark"] = "①"
+        frame["note"] = frame["note_zh"] = note
+        return frame
+
+    for note, expected in (("原文：“占比达到36.6%。”统计口径一致",
+                            "① 2021、2022、2023、2024：示例日报。原文：“占比达到36.6%。”统计口径一致。"),
+                           ("初步数。", "① 2021、2022、2023、2024：示例日报。初步数。")):
+        monkeypatch.setattr(cards, "actuals", lambda context, row, note=note: quoted(context, row, note))
+        assert [item for item in cards.card_notes(example, example.series_row(1)) if "示例日报" in item] == [expected]
 
 
 def test_numbers_from_the_plan_keep_their_printed_digits(weihai, example):

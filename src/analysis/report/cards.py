@@ -292,10 +292,16 @@ def card_notes(context: ReportContext, row) -> list[str]:
         for point in group.itertuples():
             if note := note_in(point, language):
                 shared.setdefault(note, []).append(year(point.year))
-        notes.append(words.text("card.source", mark=group["mark"].iloc[0], years=years,
-                                reference=reference_in(next(group.itertuples()), language))
-                     + "".join(words.text("card.point_note", year=words["grammar.comma"].join(note_years), note=note)
-                               for note, note_years in shared.items()))
+        # a note of every year the source gives is said without them again ("① 2022：威海日报…。原文：…", never
+        # "① 2022：…。2022年：原文：…"); an item with a note closes as a sentence
+        every = [year(y) for y in group["year"]]
+        text = words.text("card.source", mark=group["mark"].iloc[0], years=years,
+                          reference=reference_in(next(group.itertuples()), language)) + "".join(
+            words.text("card.point_note_all", note=note) if note_years == every
+            else words.text("card.point_note", year=words["grammar.comma"].join(note_years), note=note)
+            for note, note_years in shared.items())
+        closed = not shared or re.search(r"[。.!?！？][”’\"')）]*$", text)  # a source alone is a label, no sentence
+        notes.append(text if closed else text + words["grammar.full_stop"])
     quoted = quoted_values(context, row)
     if not quoted.empty:  # its verdict rests on a quote, not on the publisher's release: said with its sources
         values = [words.value_text("card.secondary_value",
