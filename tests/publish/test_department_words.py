@@ -561,9 +561,10 @@ def test_a_plan_without_departments_takes_its_words_back_under_no_department(pro
     blocks = self_evaluation_blocks(year_context(tables, "zh", 2015))
     text = "\n".join(block_texts(blocks))
     assert "原因（未明确牵头部门）：研发投入增长放缓" in text
-    # the annex: one row for no department, the reasons owed and sent, from the workbook
+    # the annex: one row for no department, the reasons owed and sent, from the workbook; still missing: the 2015
+    # values of the series that have none (4, 6, 7, 8 and 9)
     rows = {row[0]: row for row in [b for b in blocks if b.kind == "table"][-1].rows}
-    assert rows["未明确牵头部门"][1:6] == ["0", "1", "1", "2015-全部指标.xlsx", "齐全"]
+    assert rows["未明确牵头部门"][1:6] == ["0", "1", "1", "2015-全部指标.xlsx", "数据（指标4、6、7、8、9）"]
 
 
 def test_words_below_the_listed_rows_of_the_words_sheet_are_told(templates, project_tmp):

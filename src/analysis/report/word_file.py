@@ -356,6 +356,10 @@ PICTURE_NAME = "{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr"
 #: be at the line's end (:func:`labels_at_line_ends`), and how many more for each line before it: the estimate
 #: knows a Chinese character's width, not the Latin font's every letter, and its error grows line by line.
 LINE_END_SLACK, LINE_END_SLACK_PER_LINE = 3.0, 1.0
+#: Letters: the most that slack grows to, however many lines before (a justified line ends where its last character
+#: fits, so an estimate's error does not add up past a few characters: a long method-note paragraph had every label in
+#: its last lines joined, a fifth of a line either side).
+LINE_END_SLACK_MOST = 8.0
 #: A list's item's indent where it sets none (twips: pandoc's numbering, 720).
 LIST_INDENT_TWIPS = 720
 #: Where a line of Chinese may not break: after an opening mark, before a closing one (行首行尾禁则).
@@ -441,24 +445,32 @@ def labels_at_line_ends(root, words) -> None:
 
 
 def references_at_line_ends(root, words) -> None:
-    """A reference by number written with no space (指标21, 任务1.2, 第3行: the catalog's ``language.number_words``
-    before a number), typed plainly for Word's Find, joined by word joiners where a line is estimated to end inside
-    it or near it, as a label is (:func:`labels_at_line_ends`): Word and LibreOffice break a line between a Chinese
-    character and a digit (指标 | 21), which no reader does."""
+    """A reference by number (指标21, 任务1.2, 第3行, indicator 4: the catalog's ``language.number_words`` before a
+    number), typed plainly for Word's Find, held on one line (:func:`_reference_joined`) where a line is estimated to
+    end inside it or near it, as a label is (:func:`labels_at_line_ends`), and in a table's cell: Word and LibreOffice
+    break a line between a Chinese character and a digit (指标 | 21) or at a space (indicator | 4), which no reader
+    does."""
     pattern = reference_pattern(words)
     if pattern is not None:
         # in a table's cell everywhere: a cell's lines are estimated less well (its margins, a list of items: 指标2；
         # 指标3；指 | 标4省级 printed where the estimate ended the line two items on)
-        _joined_at_line_ends(root, words, pattern, WORD_JOINER.join, cells=True)
+        _joined_at_line_ends(root, words, pattern, _reference_joined, cells=True)
+
+
+def _reference_joined(text: str) -> str:
+    """A reference held on one line: a space in it no-break (indicator 4), else word joiners between its characters
+    (指⁠标⁠21)."""
+    return text.replace(" ", "\u00a0") if " " in text else WORD_JOINER.join(text)
 
 
 def reference_pattern(words) -> re.Pattern | None:
-    """A reference by number written with no space between its word and its number (指标21, 任务1.2, 第3行), standing
-    as one (not 定性指标3项); None for a language without such words."""
+    """A reference by number (指标21, 任务1.2, 第3行, indicator 4), standing as one (not 定性指标3项); None for a
+    language without such words."""
     heads = sorted(words["language.number_words"], key=len, reverse=True)
     if not heads:
         return None
-    return re.compile(rf"(?<![{HAN}A-Za-z])(?:{'|'.join(re.escape(head) for head in heads)})\d+(?:\.\d+)?")
+    return re.compile(rf"(?<![{HAN}A-Za-z])(?:{'|'.join(re.escape(head) for head in heads)})"
+                      rf"(?:\d+(?:\.\d+)?|(?<=[A-Za-z.]) \d+(?:\.\d+)?)")
 
 
 def _joined_at_line_ends(root, words, pattern: re.Pattern, join, alone: set[str] = frozenset(),
@@ -489,7 +501,7 @@ def _joined_at_line_ends(root, words, pattern: re.Pattern, join, alone: set[str]
         for match in pattern.finditer(text):
             start, end = places[match.start()], places[match.end()]
             if any(start - slack < place < end + slack for number, (place, _) in enumerate(ends)
-                   for slack in [LINE_END_SLACK + LINE_END_SLACK_PER_LINE * number]):
+                   for slack in [min(LINE_END_SLACK + LINE_END_SLACK_PER_LINE * number, LINE_END_SLACK_MOST)]):
                 joined_at.append(match.span())
         if joined_at:
             _join_in_nodes(nodes, joined_at, join)
