@@ -192,7 +192,7 @@ def test_the_sentence_on_the_basis_is_one_short_one(report):
 
 @pytest.mark.parametrize(("language", "badges", "intro"), [
     ("zh", {"missed": "未完成", "data_missing": "数据缺失"},
-     "目标年份已到，按牵头责任部门列出未完成目标或数据缺失的指标序列：2015年数值未达到目标的，为“未完成”；"
+     "目标年份已到，以下按牵头责任部门列出各序列：2015年数值未达到目标的，为“未完成”；"
      "没有可作判断的数据的，为“数据缺失”，待补充数据后作最终判定。共6个：未完成1个、数据缺失5个。"
      "待补充的数据：指标4、6、7、8、9无可作判断的数据。"),
     ("en", {"missed": "Target missed", "data_missing": "Data missing"},

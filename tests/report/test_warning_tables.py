@@ -97,7 +97,7 @@ def test_warnings_before_the_data_in_english_red_before_amber():
 
 
 @pytest.mark.parametrize(("language", "intro", "none"), [
-    ("zh", "目标年份已到，按牵头责任部门列出未完成目标或数据缺失的指标序列：2024年数值未达到目标的，为“未完成”。"
+    ("zh", "目标年份已到，以下按牵头责任部门列出各序列：2024年数值未达到目标的，为“未完成”。"
            "共1个，未完成。待补充的数据：指标22尚未评价。",
      "目标年份已到，没有未完成目标或数据缺失的指标序列。待补充的数据：指标22尚未评价。"),
     ("en", "The target year has come. Series that missed their target or lack its data, by lead department: “Target "
