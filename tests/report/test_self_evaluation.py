@@ -1719,8 +1719,9 @@ def test_a_word_placeholder_and_a_reference_print_whole_and_stay_as_typed(printe
                                                         "en": r"(?:[Tt]ask|[Ii]ndicator) \d+(?:\.\d+)?"}[language])
     items = {found for paragraph in paragraphs for found in item.findall(paragraph.replace("\u2060", ""))}
     assert len(items) > 10
-    # joined only where a line is likely to end in one, or in a table's cell (a list of them): elsewhere as typed
-    assert len({found for paragraph in paragraphs for found in item.findall(paragraph)}) >= 5
+    # joined only where a line is likely to end in one, or in a table's cell (the annex lists them): in running
+    # text as typed
+    assert len({found for paragraph in paragraphs for found in item.findall(paragraph)}) >= 3
     ends = set(itertools.accumulate(len(line) for line in lines))
     flat = "".join(lines)
     broken = [piece for piece in {*placeholders, *items}

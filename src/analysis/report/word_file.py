@@ -458,9 +458,10 @@ def references_at_line_ends(root, words) -> None:
 
 
 def _reference_joined(text: str) -> str:
-    """A reference held on one line: a space in it no-break (indicator 4), else word joiners between its characters
+    """A reference held on one line: a space in it no-break, between word joiners (LibreOffice broke a line at a bare
+    no-break space in a run it sets by East Asian rules: indicator 4), else word joiners between its characters
     (指⁠标⁠21)."""
-    return text.replace(" ", "\u00a0") if " " in text else WORD_JOINER.join(text)
+    return text.replace(" ", f"{WORD_JOINER}\u00a0{WORD_JOINER}") if " " in text else WORD_JOINER.join(text)
 
 
 def reference_pattern(words) -> re.Pattern | None:
@@ -484,13 +485,15 @@ def _joined_at_line_ends(root, words, pattern: re.Pattern, join, alone: set[str]
     for paragraph in root.iter(w("p")):
         nodes = [node for node in paragraph.iter(w("t")) if node.text]
         text = "".join(node.text for node in nodes)
-        if not pattern.search(text) or "\n" in text or paragraph.find(f".//{w('br')}") is not None:
+        if not pattern.search(text):
             continue
         cell = next((parent for parent in paragraph.iterancestors(w("tc"))), None)
-        if cell is not None and text.strip() in alone:  # alone in its cell: unwrapped
-            continue
-        if cells and cell is not None:
+        if cells and cell is not None:  # every one, whatever breaks its lines
             _join_in_nodes(nodes, [match.span() for match in pattern.finditer(text)], join)
+            continue
+        if "\n" in text or paragraph.find(f".//{w('br')}") is not None:
+            continue
+        if cell is not None and text.strip() in alone:  # alone in its cell: unwrapped
             continue
         letters, first = _paragraph_letters(paragraph, words, _cell_width(cell, across) if cell is not None else across)
         ends = line_ends(text, letters, first)
